@@ -1,0 +1,147 @@
+"""The ``netzwerk`` command: migrate, create-admin, seed-demo, serve, openapi."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import secrets
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import yaml
+from alembic import command
+from alembic.config import Config
+from pydantic import SecretStr
+from sqlalchemy import func, select
+
+from api.bodies.service import seed_bodies
+from api.core.config import Settings
+from api.core.db import create_engine, create_sessionmaker
+from api.models import User
+from api.users.schemas import UserCreate
+from api.users.service import create_user
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def alembic_config(database_url: str) -> Config:
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    return config
+
+
+def migrate(settings: Settings) -> None:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    command.upgrade(alembic_config(settings.effective_database_url), "head")
+
+
+async def _in_transaction(settings: Settings, work: Callable[..., Awaitable[object]]) -> object:
+    engine = create_engine(settings.effective_database_url)
+    try:
+        async with create_sessionmaker(engine)() as session, session.begin():
+            return await work(session)
+    finally:
+        await engine.dispose()
+
+
+def create_admin(settings: Settings, *, email: str, password: str, name: str) -> None:
+    data = UserCreate(email=email, name=name, password=password, roles=["admin"])
+
+    async def work(session: object) -> None:
+        await create_user(session, data, actor_id=None)  # type: ignore[arg-type]
+
+    asyncio.run(_in_transaction(settings, work))
+
+
+def ensure_first_admin(settings: Settings) -> None:
+    """On a database without users, create the admin from the settings or say how to."""
+
+    async def count(session: object) -> object:
+        return await session.scalar(select(func.count()).select_from(User))  # type: ignore[attr-defined]
+
+    if asyncio.run(_in_transaction(settings, count)):
+        return
+    if settings.admin_email and settings.admin_password:
+        create_admin(
+            settings,
+            email=settings.admin_email,
+            password=settings.admin_password.get_secret_value(),
+            name="Administration",
+        )
+        print(f"Created the first administrator {settings.admin_email}.")
+    else:
+        print(
+            "No user exists yet. Set NETZWERK_ADMIN_EMAIL and NETZWERK_ADMIN_PASSWORD and restart, "
+            "or run: netzwerk create-admin --email E --password P --name N"
+        )
+
+
+def seed_demo(settings: Settings) -> None:
+    created = asyncio.run(_in_transaction(settings, seed_bodies))
+    print(f"Demo data: {created} bodies created.")
+
+
+def serve(settings: Settings) -> None:
+    import uvicorn
+
+    migrate(settings)
+    ensure_first_admin(settings)
+    uvicorn.run(
+        "api.main:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        proxy_headers=True,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
+        server_header=False,
+        date_header=True,
+        log_config=None,
+    )
+
+
+def write_openapi(out: Path) -> None:
+    from api.main import create_app
+
+    throwaway = Settings(database_url="sqlite+aiosqlite://", jwt_secret=SecretStr(secrets.token_urlsafe(48)))
+    document = create_app(throwaway).openapi()
+    out.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="netzwerk", description="Netzwerk Integration platform")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="upgrade the database schema and create the first admin")
+    admin = commands.add_parser("create-admin", help="create an administrator account")
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--password", help="prompted for when omitted")
+    admin.add_argument("--name", default="Administration")
+    commands.add_parser("seed-demo", help="create the demo data (idempotent)")
+    commands.add_parser("serve", help="migrate, then serve API and browser app")
+    openapi = commands.add_parser("openapi", help="write the OpenAPI document as YAML")
+    openapi.add_argument("--out", type=Path, default=PROJECT_ROOT / "openapi.yaml")
+    args = parser.parse_args(argv)
+
+    if args.command == "openapi":
+        write_openapi(args.out)
+        return 0
+    settings = Settings()
+    if args.command == "migrate":
+        migrate(settings)
+        ensure_first_admin(settings)
+    elif args.command == "create-admin":
+        password = args.password or getpass.getpass("Password: ")
+        create_admin(settings, email=args.email, password=password, name=args.name)
+        print(f"Created administrator {args.email}.")
+    elif args.command == "seed-demo":
+        migrate(settings)
+        seed_demo(settings)
+    elif args.command == "serve":
+        serve(settings)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

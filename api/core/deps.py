@@ -1,0 +1,86 @@
+"""Request dependencies shared by every feature: the current user and role checks."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import OAuth2PasswordBearer
+
+from api.core.audit import record_audit
+from api.core.config import Settings
+from api.core.db import DbSession
+from api.core.errors import Forbidden, Unauthenticated
+from api.core.security import InvalidToken, decode_access_token
+from api.models import AuthSession, User
+
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+AppSettings = Annotated[Settings, Depends(get_settings)]
+
+
+@dataclass(frozen=True)
+class Principal:
+    user: User
+    session_id: uuid.UUID
+
+
+async def get_principal(
+    session: DbSession,
+    settings: AppSettings,
+    token: Annotated[str | None, Depends(oauth2_scheme)],
+) -> Principal:
+    if token is None:
+        raise Unauthenticated()
+    try:
+        claims = decode_access_token(settings.signing_key, token)
+    except InvalidToken as error:
+        raise Unauthenticated() from error
+    auth_session = await session.get(AuthSession, claims.session_id)
+    if auth_session is None or auth_session.revoked_at is not None or auth_session.user_id != claims.subject:
+        raise Unauthenticated()
+    user = await session.get(User, claims.subject)
+    if user is None or not user.is_active or user.deleted_at is not None:
+        raise Unauthenticated()
+    return Principal(user=user, session_id=auth_session.id)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+async def get_current_user(principal: CurrentPrincipal) -> User:
+    return principal.user
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+def require_roles(*roles: str) -> Callable[..., Awaitable[User]]:
+    """A dependency that lets through users holding any of ``roles``; admins always pass."""
+    allowed = {"admin", *roles}
+
+    async def check(user: CurrentUser, session: DbSession, request: Request) -> User:
+        if allowed.isdisjoint(user.roles):
+            record_audit(
+                session,
+                actor_id=user.id,
+                action="access.denied",
+                outcome="denied",
+                details={"method": request.method, "path": request.url.path},
+            )
+            raise Forbidden("Your role does not allow this.")
+        return user
+
+    return check
+
+
+AdminUser = Annotated[User, Depends(require_roles("admin"))]

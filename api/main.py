@@ -1,0 +1,115 @@
+"""The application factory: settings, database, middleware, routers, errors, the browser app."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import Response
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.audit.router import router as audit_router
+from api.auth.router import router as auth_router
+from api.core.config import Settings
+from api.core.db import create_engine, create_sessionmaker
+from api.core.errors import install_error_handlers
+from api.core.idempotency import IdempotencyMiddleware
+from api.core.logging import configure_logging
+from api.core.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from api.core.openapi import build_openapi
+from api.core.spa import SpaFiles
+from api.health.router import router as health_router
+from api.site.router import router as site_router
+from api.users.router import router as users_router
+
+API_VERSION = "1.0.0"
+
+
+def _operation_id(route: APIRoute) -> str:
+    return route.name
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    configure_logging(settings.log_level)
+    settings.signing_key  # noqa: B018 - fail at start-up, not at the first login
+    engine = create_engine(settings.effective_database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await engine.dispose()
+
+    app = FastAPI(
+        title="Netzwerk Integration API",
+        version=API_VERSION,
+        description="Working platform of the Netzwerk Integration, Landkreis Gifhorn.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+        generate_unique_id_function=_operation_id,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = create_sessionmaker(engine)
+
+    routers = (health_router, auth_router, users_router, audit_router, site_router)
+    for router in routers:
+        app.include_router(router)
+    app.state.route_methods = [
+        (route.path_regex, route.methods)
+        for router in routers
+        for route in router.routes
+        if isinstance(route, APIRoute)
+    ]
+
+    install_error_handlers(app)
+    _serve_spa(app, SpaFiles(settings.spa_dir))
+
+    # Added innermost first: the request context wraps everything, so every response has its headers.
+    app.add_middleware(IdempotencyMiddleware, retention=timedelta(hours=settings.idempotency_hours))
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_credentials=True,
+        allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+        allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Request-ID"],
+        expose_headers=["ETag", "Location", "Retry-After", "X-Request-ID"],
+    )
+    app.add_middleware(RequestContextMiddleware)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = build_openapi(app)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app
+
+
+def _serve_spa(app: FastAPI, spa: SpaFiles) -> None:
+    """Unknown GET paths outside the API go to the browser app (history fallback)."""
+    problem_handler = app.exception_handlers[StarletteHTTPException]
+
+    async def not_found_or_spa(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, StarletteHTTPException) and exc.status_code == 404:
+            response = spa.response_for(request.method, request.url.path)
+            if response is not None:
+                return response
+        return await problem_handler(request, exc)  # type: ignore[no-any-return]
+
+    app.add_exception_handler(StarletteHTTPException, not_found_or_spa)
+
+
+def __getattr__(name: str) -> FastAPI:
+    """``api.main:app`` is built on first access, so importing this module has no side effects."""
+    if name == "app":
+        return create_app()
+    raise AttributeError(name)

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field
+
+from api.core.pagination import Page
+
+Role = Literal["admin", "coordinator", "spokesperson", "member", "steering"]
+UserSort = Literal["name", "-name", "email", "-email", "created_at", "-created_at"]
+
+
+def _unique(roles: list[Role]) -> list[Role]:
+    return sorted(set(roles))
+
+
+def _lower(email: str) -> str:
+    return email.strip().lower()
+
+
+Email = Annotated[EmailStr, Field(max_length=254), AfterValidator(_lower)]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Password = Annotated[str, Field(min_length=12, max_length=1024)]
+Roles = Annotated[list[Role], Field(min_length=1, max_length=5), AfterValidator(_unique)]
+
+
+class UserRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    email: str
+    name: str
+    roles: list[Role]
+    is_active: bool
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class UserCreate(BaseModel):
+    email: Email
+    name: Name
+    password: Password
+    roles: Roles
+
+
+class UserUpdate(BaseModel):
+    """Only the fields sent are changed; none may be null."""
+
+    email: Email = Field(default=None)
+    name: Name = Field(default=None)
+    roles: Roles = Field(default=None)
+    is_active: bool = Field(default=None)
+    password: Password = Field(default=None)
+
+
+class UserPage(Page[UserRead]):
+    pass

@@ -1,0 +1,143 @@
+"""Test set-up: a real database built by the Alembic migrations, the app over ASGI, factories.
+
+The database is PostgreSQL when ``TEST_DATABASE_URL`` is set (CI always), else a SQLite file.
+Tests commit for real, as the app does, and every table is emptied after each test: that way
+the unit of work, the audit trail of failed requests and concurrent transactions are tested
+as they run in production, which a per-test rollback would hide.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from alembic import command
+from fastapi import FastAPI
+from pydantic import SecretStr
+from sqlalchemy import delete, text
+
+from api.cli import alembic_config
+from api.core.config import Settings
+from api.core.db import create_engine
+from api.main import create_app
+from api.models import Base, User
+from api.users.schemas import Role, UserCreate
+from api.users.service import create_user
+
+PASSWORD = "correct horse battery staple"
+
+
+def _database_url(tmp_dir: Path) -> str:
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite+aiosqlite:///{tmp_dir / 'test.db'}"
+
+
+def reset_database(url: str) -> None:
+    """Drop everything, so the migrations start from an empty database."""
+    if not url.startswith("postgresql"):
+        return
+
+    async def drop() -> None:
+        engine = create_engine(url)
+        async with engine.begin() as connection:
+            await connection.execute(text("DROP SCHEMA public CASCADE"))
+            await connection.execute(text("CREATE SCHEMA public"))
+        await engine.dispose()
+
+    asyncio.run(drop())
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = _database_url(tmp_path_factory.mktemp("db"))
+    reset_database(url)
+    command.upgrade(alembic_config(url), "head")
+    return url
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(
+        env="development",
+        data_dir=tmp_path_factory.mktemp("data"),
+        database_url=database_url,
+        jwt_secret=SecretStr(secrets.token_urlsafe(48)),
+        spa_dir=tmp_path_factory.mktemp("no-spa"),
+        log_level="WARNING",
+    )
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings) -> FastAPI:
+    return create_app(settings)
+
+
+@pytest.fixture(autouse=True)
+async def _empty_tables(request: pytest.FixtureRequest) -> AsyncIterator[None]:
+    yield
+    if "app" not in request.fixturenames:
+        return
+    app: FastAPI = request.getfixturevalue("app")
+    async with app.state.engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            await connection.execute(delete(table))
+
+
+def make_client(app: FastAPI, address: str = "203.0.113.7") -> httpx.AsyncClient:
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False, client=(address, 40000))
+    return httpx.AsyncClient(transport=transport, base_url="https://testserver")
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    async with make_client(app) as http:
+        yield http
+
+
+@dataclass
+class Account:
+    user: User
+    email: str
+    password: str
+    token: str = ""
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+UserFactory = Callable[..., Awaitable[Account]]
+
+
+@pytest.fixture
+def make_user(app: FastAPI, client: httpx.AsyncClient) -> UserFactory:
+    """Creates a user directly in the database and logs them in through the API."""
+    counter = 0
+
+    async def factory(*roles: Role, login: bool = True, name: str | None = None) -> Account:
+        nonlocal counter
+        counter += 1
+        email = f"{(roles or ('member',))[0]}{counter}@example.org"
+        data = UserCreate(
+            email=email, name=name or f"Person {counter}", password=PASSWORD, roles=list(roles or ("member",))
+        )
+        async with app.state.sessionmaker() as session, session.begin():
+            user = await create_user(session, data, actor_id=None)
+        account = Account(user=user, email=email, password=PASSWORD)
+        if login:
+            response = await client.post("/api/v1/auth/token", data={"username": email, "password": PASSWORD})
+            assert response.status_code == 200, response.text
+            account.token = response.json()["access_token"]
+        return account
+
+    return factory
+
+
+@pytest.fixture
+async def admin(make_user: UserFactory) -> Account:
+    return await make_user("admin", name="Ada Admin")
