@@ -14,7 +14,7 @@ import yaml
 from alembic import command
 from alembic.config import Config
 from pydantic import SecretStr
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
 from api.bodies.service import seed_bodies
 from api.core.config import Settings
@@ -84,11 +84,28 @@ def seed_demo(settings: Settings) -> None:
     print(f"Demo data: {created} bodies created.")
 
 
-def serve(settings: Settings) -> None:
+def database_is_new(settings: Settings) -> bool:
+    async def has_schema() -> bool:
+        engine = create_engine(settings.effective_database_url)
+        try:
+            async with engine.connect() as connection:
+                tables = await connection.run_sync(lambda sync: inspect(sync).get_table_names())
+        finally:
+            await engine.dispose()
+        return "alembic_version" in tables
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return not asyncio.run(has_schema())
+
+
+def serve(settings: Settings, *, demo_on_first_run: bool = False) -> None:
     import uvicorn
 
+    seed = demo_on_first_run and database_is_new(settings)
     migrate(settings)
     ensure_first_admin(settings)
+    if seed:
+        seed_demo(settings)
     uvicorn.run(
         "api.main:create_app",
         factory=True,
@@ -119,7 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     admin.add_argument("--password", help="prompted for when omitted")
     admin.add_argument("--name", default="Administration")
     commands.add_parser("seed-demo", help="create the demo data (idempotent)")
-    commands.add_parser("serve", help="migrate, then serve API and browser app")
+    serve_parser = commands.add_parser("serve", help="migrate, then serve API and browser app")
+    serve_parser.add_argument(
+        "--demo-on-first-run", action="store_true", help="seed the demo data when the database is new"
+    )
     openapi = commands.add_parser("openapi", help="write the OpenAPI document as YAML")
     openapi.add_argument("--out", type=Path, default=PROJECT_ROOT / "openapi.yaml")
     args = parser.parse_args(argv)
@@ -139,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         migrate(settings)
         seed_demo(settings)
     elif args.command == "serve":
-        serve(settings)
+        serve(settings, demo_on_first_run=args.demo_on_first_run)
     return 0
 
 

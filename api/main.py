@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -100,10 +101,11 @@ def _serve_spa(app: FastAPI, spa: SpaFiles) -> None:
 
     async def not_found_or_spa(request: Request, exc: Exception) -> Response:
         if isinstance(exc, StarletteHTTPException) and exc.status_code == 404:
-            response = spa.response_for(request.method, request.url.path)
-            if response is not None:
-                return response
-        return await problem_handler(request, exc)  # type: ignore[no-any-return]
+            spa_response = spa.response_for(request.method, request.url.path)
+            if spa_response is not None:
+                return spa_response
+        problem = problem_handler(request, exc)
+        return await problem if inspect.isawaitable(problem) else problem
 
     app.add_exception_handler(StarletteHTTPException, not_found_or_spa)
 

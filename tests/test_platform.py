@@ -64,7 +64,9 @@ async def test_trace_is_refused(client: httpx.AsyncClient, method: str) -> None:
 
 async def test_validation_error_lists_fields(client: httpx.AsyncClient, admin: Account) -> None:
     response = await client.post(
-        "/api/v1/users", json={"email": "not-an-address", "name": "", "roles": ["wizard"]}, headers=admin.headers
+        "/api/v1/users",
+        json={"email": "not-an-address", "name": "", "roles": ["wizard"]},
+        headers=admin.headers,
     )
     assert response.status_code == 422
     assert response.headers["content-type"] == PROBLEM

@@ -8,9 +8,9 @@ from fastapi.security import OAuth2PasswordRequestForm
 from api.auth import service
 from api.auth.schemas import PasswordChange, ProfileUpdate, TokenResponse
 from api.core.concurrency import IfMatch, set_etag
+from api.core.config import Settings
 from api.core.db import DbSession
 from api.core.deps import AppSettings, CurrentPrincipal, CurrentUser, oauth2_scheme
-from api.core.config import Settings
 from api.core.errors import problem_responses
 from api.core.security import InvalidToken, decode_access_token, split_refresh_token
 from api.users.schemas import UserRead
@@ -48,7 +48,9 @@ async def create_token(
     Repeated failures for one account or address answer 429 with `Retry-After`.
     """
     address = request.client.host if request.client else "unknown"
-    tokens = await service.login(session, settings, email=form.username, password=form.password, address=address)
+    tokens = await service.login(
+        session, settings, email=form.username, password=form.password, address=address
+    )
     return _token_response(response, settings, tokens)
 
 
@@ -107,9 +109,7 @@ async def update_me(
     return UserRead.model_validate(user)
 
 
-@router.post(
-    "/password", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 413, 422)
-)
+@router.post("/password", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 413, 422))
 async def change_password(data: PasswordChange, principal: CurrentPrincipal, session: DbSession) -> Response:
     """Change one's own password; every other session of the account ends."""
     await service.change_password(

@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 class TokenResponse(BaseModel):
     access_token: str
-    token_type: Literal["bearer"] = "bearer"
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
     expires_in: int = Field(description="Lifetime of the access token in seconds")
 
 

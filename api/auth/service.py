@@ -103,7 +103,9 @@ async def _check_throttle(session: AsyncSession, settings: Settings, *, account:
 
 
 async def _open_session(session: AsyncSession, settings: Settings, user: User) -> IssuedTokens:
-    auth_session = AuthSession(id=uuid.uuid4(), user_id=user.id, refresh_token_hash="", expires_at=_refresh_expiry(settings))
+    auth_session = AuthSession(
+        id=uuid.uuid4(), user_id=user.id, refresh_token_hash="", expires_at=_refresh_expiry(settings)
+    )
     refresh_token = new_refresh_token(auth_session.id)
     auth_session.refresh_token_hash = token_hash(refresh_token)
     session.add(auth_session)
@@ -127,7 +129,12 @@ async def refresh(session: AsyncSession, settings: Settings, refresh_token: str 
     session_id = split_refresh_token(refresh_token or "")
     auth_session = await session.get(AuthSession, session_id) if session_id else None
     now = datetime.now(UTC)
-    if refresh_token is None or auth_session is None or auth_session.revoked_at is not None or auth_session.expires_at <= now:
+    if (
+        refresh_token is None
+        or auth_session is None
+        or auth_session.revoked_at is not None
+        or auth_session.expires_at <= now
+    ):
         raise Unauthenticated()
     if not tokens_equal(auth_session.refresh_token_hash, token_hash(refresh_token)):
         auth_session.revoked_at = now
@@ -162,7 +169,9 @@ async def logout(session: AsyncSession, *, session_ids: set[uuid.UUID], actor_id
     record_audit(session, actor_id=actor_id, action="auth.logout", object_type="user", object_id=actor_id)
 
 
-async def revoke_sessions(session: AsyncSession, user_id: uuid.UUID, *, keep: uuid.UUID | None = None) -> None:
+async def revoke_sessions(
+    session: AsyncSession, user_id: uuid.UUID, *, keep: uuid.UUID | None = None
+) -> None:
     statement = update(AuthSession).where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
     if keep is not None:
         statement = statement.where(AuthSession.id != keep)
@@ -174,12 +183,19 @@ async def change_password(
 ) -> None:
     if not verify_password(user.password_hash, current_password):
         record_audit(
-            session, actor_id=user.id, action="auth.password_change", object_type="user", object_id=user.id, outcome="failure"
+            session,
+            actor_id=user.id,
+            action="auth.password_change",
+            object_type="user",
+            object_id=user.id,
+            outcome="failure",
         )
         raise WrongCurrentPassword()
     user.password_hash = hash_password(new_password)
     await revoke_sessions(session, user.id, keep=current_session)
-    record_audit(session, actor_id=user.id, action="auth.password_change", object_type="user", object_id=user.id)
+    record_audit(
+        session, actor_id=user.id, action="auth.password_change", object_type="user", object_id=user.id
+    )
     await session.flush()
 
 
@@ -188,5 +204,10 @@ async def update_profile(session: AsyncSession, user: User, *, name: str, if_mat
     user.name = name
     await session.flush()
     record_audit(
-        session, actor_id=user.id, action="user.update", object_type="user", object_id=user.id, details={"fields": ["name"]}
+        session,
+        actor_id=user.id,
+        action="user.update",
+        object_type="user",
+        object_id=user.id,
+        details={"fields": ["name"]},
     )

@@ -68,9 +68,7 @@ SEEDED_BODIES = (
             "Unverständliche Formulare, unbekannte Anlaufstellen, wenig Zugang zum Leben vor Ort: "
             "Teilhabe heißt wissen, mitgestalten und gemeinsam handeln."
         ),
-        guiding_question=(
-            "Wie entstehen passende Strukturen für alle, mit und ohne Zuwanderungsgeschichte?"
-        ),
+        guiding_question=("Wie entstehen passende Strukturen für alle, mit und ohne Zuwanderungsgeschichte?"),
     ),
     BodySeed(
         short_name="Steuerungsgruppe",

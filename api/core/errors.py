@@ -243,14 +243,13 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def on_validation_error(_request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
-        response = problem_response(
+        return problem_response(
             422,
             "validation-error",
             "Validation error",
             "The request contains invalid fields.",
             errors=_field_errors(exc),
         )
-        return response
 
     async def on_http_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, select
@@ -21,18 +23,26 @@ EXCLUDED_PREFIXES = ("/api/v1/auth/",)
 NOT_REPLAYED_HEADERS = {"x-request-id", "set-cookie", "content-length"}
 
 
+@dataclass
+class CapturedResponse:
+    status: int | None = None
+    headers: list[list[str]] = field(default_factory=list)
+    body: bytes = b""
+
+
 class IdempotencyMiddleware:
     def __init__(self, app: ASGIApp, retention: timedelta) -> None:
         self.app = app
         self.retention = retention
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST":
+            await self.app(scope, receive, send)
+            return
         headers = Headers(scope=scope)
         key = headers.get("idempotency-key")
         if (
-            scope["type"] != "http"
-            or scope["method"] != "POST"
-            or key is None
+            key is None
             or not scope["path"].startswith("/api/")
             or scope["path"].startswith(EXCLUDED_PREFIXES)
         ):
@@ -62,7 +72,7 @@ class IdempotencyMiddleware:
             await app_error_response(IdempotencyKeyInProgress())(scope, receive, send)
             return
 
-        captured: dict[str, object] = {"body": b""}
+        captured = CapturedResponse()
 
         async def replay_body() -> Message:
             nonlocal body
@@ -71,14 +81,14 @@ class IdempotencyMiddleware:
 
         async def capture(message: Message) -> None:
             if message["type"] == "http.response.start":
-                captured["status"] = message["status"]
-                captured["headers"] = [
+                captured.status = message["status"]
+                captured.headers = [
                     [name.decode("latin-1"), value.decode("latin-1")]
                     for name, value in message.get("headers", [])
                     if name.decode("latin-1").lower() not in NOT_REPLAYED_HEADERS
                 ]
             elif message["type"] == "http.response.body":
-                captured["body"] = bytes(captured["body"]) + message.get("body", b"")  # type: ignore[arg-type]
+                captured.body += message.get("body", b"")
             await send(message)
 
         try:
@@ -92,7 +102,7 @@ class IdempotencyMiddleware:
         principal: str,
         key: str,
         fingerprint: str,
-    ) -> tuple[object | None, IdempotencyRecord | None]:
+    ) -> tuple[uuid.UUID | None, IdempotencyRecord | None]:
         """Returns (id of a fresh claim, None), (None, a stored record) or (None, None) if in progress."""
         now = datetime.now(UTC)
         async with sessionmaker() as session:
@@ -122,20 +132,19 @@ class IdempotencyMiddleware:
     async def _finish(
         self,
         sessionmaker: async_sessionmaker[AsyncSession],
-        record_id: object,
-        captured: dict[str, object],
+        record_id: uuid.UUID,
+        captured: CapturedResponse,
     ) -> None:
         async with sessionmaker() as session:
             record = await session.get(IdempotencyRecord, record_id)
             if record is None:
                 return
-            status = captured.get("status")
-            if not isinstance(status, int) or status >= 500:
+            if captured.status is None or captured.status >= 500:
                 await session.delete(record)  # a failure may be retried with the same key
             else:
-                record.status_code = status
-                record.headers = captured["headers"]  # type: ignore[assignment]
-                record.body = bytes(captured["body"])  # type: ignore[arg-type]
+                record.status_code = captured.status
+                record.headers = captured.headers
+                record.body = captured.body
             await session.commit()
 
 

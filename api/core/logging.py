@@ -20,9 +20,7 @@ class JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
             "request_id": request_id_var.get(),
         }
-        entry.update(
-            {key: value for key, value in record.__dict__.items() if key not in STANDARD_ATTRIBUTES}
-        )
+        entry.update({key: value for key, value in record.__dict__.items() if key not in STANDARD_ATTRIBUTES})
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, default=str, ensure_ascii=False)

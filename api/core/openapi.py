@@ -26,6 +26,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         for operation in path_item.values():
             responses = operation.setdefault("responses", {})
             if "requestBody" in operation:
+                responses.setdefault("400", {"description": "The body could not be parsed"})
                 responses.setdefault("413", {"description": "Request body too large"})
             responses.setdefault("500", {"description": "Internal error; quote the request id"})
             for code, response in responses.items():

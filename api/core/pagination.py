@@ -14,11 +14,11 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from api.models.base import SoftDeleteMixin
+from api.models.base import IdMixin, SoftDeleteMixin
 
 MAX_LIMIT = 200
 ItemT = TypeVar("ItemT")
-RowT = TypeVar("RowT")
+RowT = TypeVar("RowT", bound=IdMixin)
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,9 @@ def list_params(
         ),
     ] = None,
 ) -> ListParams:
-    return ListParams(limit=limit, offset=offset, q=q.strip() or None if q else None, modified_since=modified_since)
+    return ListParams(
+        limit=limit, offset=offset, q=q.strip() or None if q else None, modified_since=modified_since
+    )
 
 
 ListQuery = Annotated[ListParams, Depends(list_params)]
@@ -71,7 +73,7 @@ class PageResult(Generic[RowT]):
 
 async def fetch_page(
     session: AsyncSession,
-    statement: Select[tuple[RowT]],
+    statement: Select[RowT],
     params: ListParams,
     *,
     order_by: list[Any],
@@ -96,7 +98,7 @@ async def fetch_page(
     for row in rows:
         deleted_at = row.deleted_at if isinstance(row, SoftDeleteMixin) else None
         if deleted_at is not None:
-            tombstones.append(Tombstone(id=row.id, deleted_at=deleted_at))  # type: ignore[attr-defined]
+            tombstones.append(Tombstone(id=row.id, deleted_at=deleted_at))
         else:
             live.append(row)
     return PageResult(rows=live, tombstones=tombstones, total=total or 0)

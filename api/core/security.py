@@ -46,9 +46,7 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return False
 
 
-def issue_access_token(
-    key: str, *, user_id: uuid.UUID, session_id: uuid.UUID, lifetime: timedelta
-) -> str:
+def issue_access_token(key: str, *, user_id: uuid.UUID, session_id: uuid.UUID, lifetime: timedelta) -> str:
     now = datetime.now(UTC)
     claims = {
         "iss": ISSUER,

@@ -45,9 +45,7 @@ async def list_users(
     status_code=status.HTTP_201_CREATED,
     responses=problem_responses(409, 413, 422),
 )
-async def create_user(
-    data: UserCreate, session: DbSession, admin: AdminUser, response: Response
-) -> UserRead:
+async def create_user(data: UserCreate, session: DbSession, admin: AdminUser, response: Response) -> UserRead:
     """Create a user account (admin only)."""
     user = await service.create_user(session, data, actor_id=admin.id)
     set_etag(response, user)
@@ -95,5 +93,3 @@ async def delete_user(
     user = await service.get_user(session, user_id)
     await service.delete_user(session, user, if_match=if_match, actor_id=admin.id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
-
-

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field
+from pydantic import MISSING, AfterValidator, BaseModel, ConfigDict, EmailStr, Field
 
 from api.core.pagination import Page
 
@@ -49,11 +49,11 @@ class UserCreate(BaseModel):
 class UserUpdate(BaseModel):
     """Only the fields sent are changed; none may be null."""
 
-    email: Email = Field(default=None)
-    name: Name = Field(default=None)
-    roles: Roles = Field(default=None)
-    is_active: bool = Field(default=None)
-    password: Password = Field(default=None)
+    email: Email | MISSING = MISSING
+    name: Name | MISSING = MISSING
+    roles: Roles | MISSING = MISSING
+    is_active: bool | MISSING = MISSING
+    password: Password | MISSING = MISSING
 
 
 class UserPage(Page[UserRead]):

@@ -79,7 +79,7 @@ async def create_user(session: AsyncSession, data: UserCreate, *, actor_id: uuid
         action="user.create",
         object_type="user",
         object_id=user.id,
-        details={"fields": sorted(data.model_fields_set - {"password"}) + ["password"]},
+        details={"fields": [*sorted(data.model_fields_set - {"password"}), "password"]},
     )
     return user
 
@@ -112,7 +112,9 @@ async def update_user(
     return user
 
 
-async def delete_user(session: AsyncSession, user: User, *, if_match: str | None, actor_id: uuid.UUID) -> None:
+async def delete_user(
+    session: AsyncSession, user: User, *, if_match: str | None, actor_id: uuid.UUID
+) -> None:
     check_if_match(if_match, user)
     await _ensure_not_last_admin(session, user)
     user.deleted_at = datetime.now(UTC)

@@ -1,0 +1,58 @@
+# Two commands matter: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+PG_TEST_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/test
+PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider
+
+.PHONY: install run serve test lint format openapi test-sqlite test-postgres
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade "pip==26.3"
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+ifneq ($(wildcard frontend/frontend.mk),)
+include frontend/frontend.mk
+SPA_BUILD := frontend-build
+SPA_TEST := test-frontend
+SPA_LINT := frontend-lint
+endif
+
+## Install, migrate, seed demo data on first run, build the SPA, serve everything on one port.
+run: install $(SPA_BUILD)
+	$(BIN)/netzwerk serve --demo-on-first-run
+
+## Every check: lint and types, then the whole suite on SQLite and on PostgreSQL, then the browser app.
+test: lint test-sqlite test-postgres $(SPA_TEST)
+
+lint: install $(SPA_LINT)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(PYTEST) tests/test_openapi.py
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+openapi: install
+	$(BIN)/netzwerk openapi
+
+test-sqlite: install
+	@echo "== backend tests on SQLite"
+	$(PYTEST)
+
+test-postgres: install
+	@if $(BIN)/python -c "import asyncio, asyncpg; asyncio.run(asyncpg.connect('$(subst +asyncpg,,$(PG_TEST_URL))', timeout=5))" 2>/dev/null; then \
+		echo "== backend tests on PostgreSQL"; \
+		TEST_DATABASE_URL=$(PG_TEST_URL) $(PYTEST); \
+	elif [ -n "$$CI" ]; then \
+		echo "PostgreSQL is not reachable at $(PG_TEST_URL); CI needs it." >&2; exit 1; \
+	else \
+		echo "SKIPPED: the PostgreSQL run, because no server answers at $(PG_TEST_URL) (start one, or set PG_TEST_URL)."; \
+	fi

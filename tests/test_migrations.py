@@ -1,0 +1,75 @@
+"""The migrations are the schema: up, no drift, down to nothing, up again."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import inspect, make_url, text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from api.cli import alembic_config
+from api.core.db import create_engine
+from tests.conftest import reset_database
+
+EXPECTED_TABLES = {
+    "alembic_version",
+    "audit_events",
+    "auth_sessions",
+    "bodies",
+    "idempotency_records",
+    "login_failures",
+    "users",
+}
+
+
+def _tables(url: str) -> set[str]:
+    async def read() -> set[str]:
+        engine = create_engine(url)
+        async with engine.connect() as connection:
+            names = await connection.run_sync(lambda sync: set(inspect(sync).get_table_names()))
+        await engine.dispose()
+        return names
+
+    return asyncio.run(read())
+
+
+def _scratch_database(tmp_path: Path) -> str:
+    """A database of its own, so that the other tests' connections never see it change."""
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base:
+        return f"sqlite+aiosqlite:///{tmp_path / 'migrations.db'}"
+    url = make_url(base)
+    scratch = f"{url.database}_migrations"
+
+    async def create() -> None:
+        engine = create_async_engine(base, isolation_level="AUTOCOMMIT")
+        async with engine.connect() as connection:
+            exists = await connection.scalar(
+                text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": scratch}
+            )
+            if not exists:
+                await connection.execute(text(f'CREATE DATABASE "{scratch}"'))
+        await engine.dispose()
+
+    asyncio.run(create())
+    return url.set(database=scratch).render_as_string(hide_password=False)
+
+
+def test_upgrade_check_downgrade_upgrade(tmp_path: Path) -> None:
+    url = _scratch_database(tmp_path)
+    config = alembic_config(url)
+    reset_database(url)
+
+    command.upgrade(config, "head")
+    assert _tables(url) == EXPECTED_TABLES
+    command.check(config)  # raises when the models and the migrations disagree
+
+    command.downgrade(config, "base")
+    assert _tables(url) == {"alembic_version"}
+
+    command.upgrade(config, "head")
+    assert _tables(url) == EXPECTED_TABLES
+    command.check(config)

@@ -1,0 +1,121 @@
+"""Settings refuse unsafe secrets; the netzwerk command migrates, creates admins, seeds."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pydantic import SecretStr, ValidationError
+from sqlalchemy import func, select
+
+from api.core.config import Settings
+from api.core.db import create_engine, create_sessionmaker
+from api.models import Body, User
+
+STRONG = "Zq8v3T1nKx0pLr5Ws2Yb7Hc4Jd9Fm6Ge-a1b2c3d4"
+
+
+def test_short_jwt_secret_is_refused_everywhere() -> None:
+    for env in ("development", "production"):
+        with pytest.raises(ValidationError, match="at least 32 bytes"):
+            Settings(env=env, jwt_secret=SecretStr("too-short"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "secret",
+    ["change-me-change-me-change-me-change-me", "placeholder" * 4, "my-example-secret-0123456789abcdef"],
+)
+def test_placeholder_secret_is_refused_in_production_only(secret: str) -> None:
+    with pytest.raises(ValidationError, match="placeholder"):
+        Settings(env="production", jwt_secret=SecretStr(secret))
+    assert Settings(env="development", jwt_secret=SecretStr(secret)).signing_key == secret
+
+
+def test_production_needs_a_jwt_secret() -> None:
+    with pytest.raises(ValidationError, match="must be set in production"):
+        Settings(env="production", jwt_secret=None)
+    assert Settings(env="production", jwt_secret=SecretStr(STRONG)).signing_key == STRONG
+
+
+def test_development_secret_is_generated_once_with_mode_0600(tmp_path: Path) -> None:
+    first = Settings(data_dir=tmp_path, jwt_secret=None).signing_key
+    second = Settings(data_dir=tmp_path, jwt_secret=None).signing_key
+    assert first == second
+    assert len(first.encode()) >= 32
+    assert stat.S_IMODE((tmp_path / "jwt-secret").stat().st_mode) == 0o600
+
+
+def test_cors_origins_from_a_comma_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NETZWERK_CORS_ORIGINS", "https://intranet.gifhorn.de, https://partner.example")
+    assert Settings().cors_origins == ["https://intranet.gifhorn.de", "https://partner.example"]
+
+
+def _netzwerk(data_dir: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("NETZWERK_")}
+    environment |= {"NETZWERK_DATA_DIR": str(data_dir), "NETZWERK_LOG_LEVEL": "WARNING", **env}
+    return subprocess.run(
+        [sys.executable, "-m", "api.cli", *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+async def _count(data_dir: Path, model: type[User] | type[Body]) -> int:
+    engine = create_engine(Settings(data_dir=data_dir).effective_database_url)
+    async with create_sessionmaker(engine)() as session:
+        count = await session.scalar(select(func.count()).select_from(model))
+    await engine.dispose()
+    return count or 0
+
+
+async def test_migrate_creates_first_admin_from_settings(tmp_path: Path) -> None:
+    result = _netzwerk(
+        tmp_path,
+        "migrate",
+        NETZWERK_ADMIN_EMAIL="chefin@gifhorn.de",
+        NETZWERK_ADMIN_PASSWORD="ein sicheres Passwort",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Created the first administrator chefin@gifhorn.de" in result.stdout
+    again = _netzwerk(
+        tmp_path,
+        "migrate",
+        NETZWERK_ADMIN_EMAIL="chefin@gifhorn.de",
+        NETZWERK_ADMIN_PASSWORD="ein sicheres Passwort",
+    )
+    assert again.returncode == 0
+    assert await _count(tmp_path, User) == 1
+
+
+async def test_migrate_without_admin_settings_says_how(tmp_path: Path) -> None:
+    result = _netzwerk(tmp_path, "migrate")
+    assert result.returncode == 0, result.stderr
+    assert "netzwerk create-admin" in result.stdout
+    created = _netzwerk(
+        tmp_path,
+        "create-admin",
+        "--email",
+        "it@gifhorn.de",
+        "--password",
+        "langes passwort 1",
+        "--name",
+        "IT",
+    )
+    assert created.returncode == 0, created.stderr
+    assert await _count(tmp_path, User) == 1
+
+
+async def test_seed_demo_is_idempotent(tmp_path: Path) -> None:
+    first = _netzwerk(tmp_path, "seed-demo")
+    assert first.returncode == 0, first.stderr
+    assert "6 bodies created" in first.stdout
+    second = _netzwerk(tmp_path, "seed-demo")
+    assert "0 bodies created" in second.stdout
+    assert await _count(tmp_path, Body) == 6
