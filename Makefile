@@ -6,12 +6,12 @@ INSTALLED := $(VENV)/.installed
 PG_TEST_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/test
 PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider
 
-.PHONY: install run serve test lint format openapi test-sqlite test-postgres
+.PHONY: install run test lint format openapi lock test-sqlite test-postgres
 
-$(INSTALLED): pyproject.toml
+$(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade "pip==26.3"
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $(INSTALLED)
 
 install: $(INSTALLED)
@@ -42,6 +42,10 @@ format: install
 
 openapi: install
 	$(BIN)/netzwerk openapi
+
+## After changing dependencies in pyproject.toml: pin every installed version.
+lock: install
+	$(BIN)/pip freeze --exclude-editable | grep -v '^netzwerk' > constraints.txt
 
 test-sqlite: install
 	@echo "== backend tests on SQLite"
