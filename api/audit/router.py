@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 from pydantic import AwareDatetime
 
 from api.audit import service
-from api.audit.schemas import AuditEventPage, AuditEventRead
+from api.audit.schemas import AuditEventPage
 from api.core.db import DbSession
 from api.core.deps import AdminUser
 from api.core.errors import problem_responses
@@ -41,9 +41,4 @@ async def list_audit_events(
         since=since,
         until=until,
     )
-    return AuditEventPage(
-        items=[AuditEventRead.model_validate(event) for event in page.rows],
-        total=page.total,
-        limit=params.limit,
-        offset=params.offset,
-    )
+    return AuditEventPage.of(page, params)

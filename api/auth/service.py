@@ -94,8 +94,7 @@ async def _check_throttle(session: AsyncSession, settings: Settings, *, account:
             )
         ).one()
         if count >= limit:
-            oldest_at = oldest.replace(tzinfo=UTC) if oldest.tzinfo is None else oldest
-            retry_after = max(1, int((oldest_at - window_start).total_seconds()) + 1)
+            retry_after = max(1, int((oldest - window_start).total_seconds()) + 1)
             record_audit(
                 session, actor_id=None, action="auth.login", outcome="denied", details={"reason": "throttled"}
             )

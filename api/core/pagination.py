@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Self, TypeVar
 
 from fastapi import Depends, Query
 from pydantic import AwareDatetime, BaseModel, Field
@@ -62,6 +62,20 @@ class Page(BaseModel, Generic[ItemT]):
     tombstones: list[Tombstone] = Field(
         default_factory=list, description="Deleted rows; only filled with modified_since"
     )
+
+    @classmethod
+    def of(cls, result: PageResult[Any], params: ListParams) -> Self:
+        """The response for one page; items are validated from the ORM rows."""
+        return cls.model_validate(
+            {
+                "items": result.rows,
+                "total": result.total,
+                "limit": params.limit,
+                "offset": params.offset,
+                "tombstones": result.tombstones,
+            },
+            from_attributes=True,
+        )
 
 
 @dataclass(frozen=True)

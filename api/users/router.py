@@ -30,13 +30,7 @@ async def list_users(
 ) -> UserPage:
     """List user accounts (admin only)."""
     page = await service.list_users(session, params, role=role, is_active=is_active, sort=sort)
-    return UserPage(
-        items=[UserRead.model_validate(user) for user in page.rows],
-        total=page.total,
-        limit=params.limit,
-        offset=params.offset,
-        tombstones=page.tombstones,
-    )
+    return UserPage.of(page, params)
 
 
 @router.post(
