@@ -429,3 +429,23 @@ async def test_failed_login_is_audited_without_the_password(
     dumped = json.dumps([event.details for event in events]) + "".join(str(e.object_id) for e in events)
     assert secret_attempt not in dumped
     assert "nobody@example.org" not in dumped
+
+
+async def test_login_upgrades_a_hash_made_with_older_parameters(
+    app: FastAPI, client: httpx.AsyncClient, make_user: UserFactory
+) -> None:
+    from argon2 import PasswordHasher
+
+    from api.models import User
+
+    account = await make_user("member", login=False)
+    async with app.state.sessionmaker() as session, session.begin():
+        user = await session.get(User, account.user.id)
+        assert user is not None
+        user.password_hash = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1).hash(PASSWORD)
+    response = await client.post("/api/v1/auth/token", data={"username": account.email, "password": PASSWORD})
+    assert response.status_code == 200
+    async with app.state.sessionmaker() as session:
+        user = await session.get(User, account.user.id)
+    assert user is not None
+    assert "$m=19456,t=2,p=1$" in user.password_hash

@@ -17,6 +17,7 @@ from api.core.security import (
     hash_password,
     issue_access_token,
     new_refresh_token,
+    password_needs_rehash,
     split_refresh_token,
     token_hash,
     tokens_equal,
@@ -75,6 +76,8 @@ async def login(
         )
         raise InvalidCredentials()
     await session.execute(delete(LoginFailure).where(LoginFailure.account == account))
+    if password_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
     tokens = await _open_session(session, settings, user)
     record_audit(session, actor_id=user.id, action="auth.login", object_type="user", object_id=user.id)
     return tokens
