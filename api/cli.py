@@ -69,7 +69,7 @@ def ensure_first_admin(settings: Settings) -> None:
             settings,
             email=settings.admin_email,
             password=settings.admin_password.get_secret_value(),
-            name="Administration",
+            name=settings.admin_name,
         )
         print(f"Created the first administrator {settings.admin_email}.")
     else:

@@ -57,6 +57,7 @@ async def test_duplicate_email_is_409_and_nothing_is_written(
     again = await client.post("/api/v1/users", json=NEW_USER | {"name": "Zweite"}, headers=admin.headers)
     assert again.status_code == 409
     assert again.json()["type"] == "urn:netzwerk:problem:conflict"
+    assert [(error["field"], error["code"]) for error in again.json()["errors"]] == [("email", "email_taken")]
     async with app.state.sessionmaker() as session:
         names = (await session.scalars(select(User.name).where(User.email == "neu@example.org"))).all()
     assert names == ["Nina Neu"]
@@ -159,6 +160,7 @@ async def test_list_search_filter_sort_and_page(
         "field": "limit",
         "message": "Input should be less than or equal to 200",
         "code": "less_than_equal",
+        "context": {"le": 200},
     }
 
 

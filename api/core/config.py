@@ -30,6 +30,7 @@ class Settings(BaseSettings):
 
     admin_email: EmailStr | None = None
     admin_password: SecretStr | None = None
+    admin_name: str = "Administration"
 
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     max_body_bytes: int = 1_048_576

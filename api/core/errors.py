@@ -25,6 +25,9 @@ class FieldError(BaseModel):
     field: str = Field(description="Dotted path of the field within its location")
     message: str
     code: str
+    context: dict[str, str | int | float] | None = Field(
+        default=None, description="Limits of the rule that failed, e.g. max_length"
+    )
 
 
 class Problem(BaseModel):
@@ -45,13 +48,20 @@ class AppError(Exception):
     title: ClassVar[str] = "Bad request"
     keep_writes: ClassVar[bool] = False
 
-    def __init__(self, detail: str | None = None, *, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        headers: dict[str, str] | None = None,
+        errors: list[FieldError] | None = None,
+    ) -> None:
         super().__init__(detail or self.title)
         self.detail = detail
         self.headers = headers or {}
+        self.errors = errors
 
     def extra(self) -> dict[str, Any]:
-        return {}
+        return {"errors": self.errors} if self.errors else {}
 
 
 class Unauthenticated(AppError):
@@ -78,11 +88,10 @@ class FieldValidationError(AppError):
     title = "Validation error"
 
     def __init__(self, field: str, message: str, code: str) -> None:
-        super().__init__("The request contains invalid fields.")
-        self.errors = [FieldError(location="body", field=field, message=message, code=code)]
-
-    def extra(self) -> dict[str, Any]:
-        return {"errors": self.errors}
+        super().__init__(
+            "The request contains invalid fields.",
+            errors=[FieldError(location="body", field=field, message=message, code=code)],
+        )
 
 
 class Forbidden(AppError):
@@ -156,7 +165,7 @@ class TooManyRequests(AppError):
         self.retry_after = retry_after
 
     def extra(self) -> dict[str, Any]:
-        return {"retry_after": self.retry_after}
+        return super().extra() | {"retry_after": self.retry_after}
 
 
 def problem_response(
@@ -212,6 +221,12 @@ def _field_errors(error: RequestValidationError) -> list[FieldError]:
                 field=".".join(path),
                 message=str(item.get("msg", "Invalid value")),
                 code=str(item.get("type", "invalid")),
+                context={
+                    key: value
+                    for key, value in (item.get("ctx") or {}).items()
+                    if isinstance(value, str | int | float) and not isinstance(value, bool)
+                }
+                or None,
             )
         )
     return result

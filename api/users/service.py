@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.auth.service import find_live_user_by_email, revoke_sessions
 from api.core.audit import record_audit
 from api.core.concurrency import check_if_match
-from api.core.errors import Conflict, NotFound
+from api.core.errors import Conflict, FieldError, NotFound
 from api.core.pagination import LIKE_ESCAPE, ListParams, PageResult, contains_pattern, fetch_page
 from api.core.security import hash_password
 from api.models import User
@@ -126,7 +126,17 @@ async def delete_user(
 
 async def _ensure_email_free(session: AsyncSession, email: str) -> None:
     if await find_live_user_by_email(session, email) is not None:
-        raise Conflict("A user with this e-mail address already exists.")
+        raise Conflict(
+            "A user with this e-mail address already exists.",
+            errors=[
+                FieldError(
+                    location="body",
+                    field="email",
+                    message="A user with this e-mail address already exists.",
+                    code="email_taken",
+                )
+            ],
+        )
 
 
 async def _ensure_not_last_admin(session: AsyncSession, user: User) -> None:
