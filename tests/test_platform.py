@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 import pytest
 
-from tests.conftest import Account
+from api.core.config import Settings
+from api.main import create_app
+from tests.conftest import Account, make_client
 
 PROBLEM = "application/problem+json"
 
@@ -127,3 +131,28 @@ async def test_site_info_is_public(client: httpx.AsyncClient) -> None:
     response = await client.get("/api/v1/site")
     assert response.status_code == 200
     assert response.json()["county_name"] == "Landkreis Gifhorn"
+
+
+async def test_cors_allows_a_configured_origin(settings: Settings) -> None:
+    app = create_app(settings.model_copy(update={"cors_origins": ["https://intranet.gifhorn.de"]}))
+    async with make_client(app) as client:
+        response = await client.options(
+            "/api/v1/users",
+            headers={"Origin": "https://intranet.gifhorn.de", "Access-Control-Request-Method": "PATCH"},
+        )
+    await app.state.engine.dispose()
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == "https://intranet.gifhorn.de"
+    assert "If-Match" in response.headers["access-control-allow-headers"]
+
+
+async def test_readyz_is_503_problem_when_the_database_is_gone(settings: Settings, tmp_path: Path) -> None:
+    broken = settings.model_copy(update={"database_url": f"sqlite+aiosqlite:///{tmp_path}/missing/dir/x.db"})
+    app = create_app(broken)
+    async with make_client(app) as client:
+        response = await client.get("/readyz")
+        alive = await client.get("/healthz")
+    await app.state.engine.dispose()
+    assert response.status_code == 503
+    assert response.json()["type"] == "urn:netzwerk:problem:not-ready"
+    assert alive.status_code == 200
