@@ -1,0 +1,15 @@
+export { Alert, type AlertVariant } from './Alert';
+export { Badge } from './Badge';
+export { Button } from './Button';
+export { Card } from './Card';
+export { CheckboxGroup } from './CheckboxGroup';
+export { cx } from './cx';
+export { Dialog } from './Dialog';
+export { ErrorSummary, type SummaryItem } from './ErrorSummary';
+export { FieldError } from './FieldError';
+export { Icon, type IconName } from './Icon';
+export { Loader } from './Loader';
+export { Pagination } from './Pagination';
+export { SelectField, type SelectOption } from './SelectField';
+export { Table, type Column } from './Table';
+export { TextField } from './TextField';
