@@ -16,6 +16,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
+from api.bodies.router import router as bodies_router
+from api.bodies.router import working_groups_router
 from api.core.config import Settings
 from api.core.db import create_engine, create_sessionmaker
 from api.core.errors import install_error_handlers
@@ -25,6 +27,9 @@ from api.core.middleware import BodySizeLimitMiddleware, RequestContextMiddlewar
 from api.core.openapi import build_openapi
 from api.core.spa import SpaFiles
 from api.health.router import router as health_router
+from api.members.router import router as members_router
+from api.memberships.router import router as memberships_router
+from api.organisations.router import router as organisations_router
 from api.site.router import router as site_router
 from api.users.router import router as users_router
 
@@ -60,7 +65,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = create_sessionmaker(engine)
 
-    routers = (health_router, auth_router, users_router, audit_router, site_router)
+    routers = (
+        health_router,
+        auth_router,
+        users_router,
+        audit_router,
+        organisations_router,
+        members_router,
+        bodies_router,
+        working_groups_router,
+        memberships_router,
+        site_router,
+    )
     for router in routers:
         app.include_router(router)
     app.state.route_methods = [

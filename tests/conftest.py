@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,13 +21,14 @@ import pytest
 from alembic import command
 from fastapi import FastAPI
 from pydantic import SecretStr
-from sqlalchemy import delete, text
+from sqlalchemy import delete, select, text
 
+from api.bodies.service import seed_bodies
 from api.cli import alembic_config
 from api.core.config import Settings
 from api.core.db import create_engine
 from api.main import create_app
-from api.models import Base, User
+from api.models import AuditEvent, Base, Body, User
 from api.users.schemas import Role, UserCreate
 from api.users.service import create_user
 
@@ -141,3 +143,31 @@ def make_user(app: FastAPI, client: httpx.AsyncClient) -> UserFactory:
 @pytest.fixture
 async def admin(make_user: UserFactory) -> Account:
     return await make_user("admin", name="Ada Admin")
+
+
+@pytest.fixture
+async def bodies(app: FastAPI) -> dict[str, uuid.UUID]:
+    """The seeded bodies, by short name."""
+    async with app.state.sessionmaker() as session, session.begin():
+        await seed_bodies(session)
+        rows = (await session.execute(select(Body.short_name, Body.id))).all()
+    return {row.short_name: row.id for row in rows}
+
+
+async def link_member(app: FastAPI, account: Account, member_id: str | uuid.UUID) -> None:
+    """Links a user account to a member directly in the database."""
+    async with app.state.sessionmaker() as session, session.begin():
+        user = await session.get(User, account.user.id)
+        assert user is not None
+        user.member_id = uuid.UUID(str(member_id))
+
+
+async def audit_events(app: FastAPI, action: str) -> list[AuditEvent]:
+    async with app.state.sessionmaker() as session:
+        return list(
+            (
+                await session.scalars(
+                    select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.occurred_at)
+                )
+            ).all()
+        )

@@ -449,3 +449,11 @@ async def test_login_upgrades_a_hash_made_with_older_parameters(
         user = await session.get(User, account.user.id)
     assert user is not None
     assert "$m=19456,t=2,p=1$" in user.password_hash
+
+
+async def test_login_with_nul_character_is_a_plain_failure(client: httpx.AsyncClient) -> None:
+    # PostgreSQL refuses NUL in text: this was a 500 there before.
+    response = await client.post(
+        "/api/v1/auth/token", data={"username": "a\x00b@example.org", "password": "x"}
+    )
+    assert response.status_code == 401

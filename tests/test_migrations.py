@@ -21,6 +21,9 @@ EXPECTED_TABLES = {
     "bodies",
     "idempotency_records",
     "login_failures",
+    "members",
+    "memberships",
+    "organisations",
     "users",
 }
 

@@ -11,7 +11,7 @@ from api.audit.schemas import AuditEventPage
 from api.core.db import DbSession
 from api.core.deps import AdminUser
 from api.core.errors import problem_responses
-from api.core.pagination import ListQuery
+from api.core.pagination import NO_NUL, ListQuery
 
 router = APIRouter(prefix="/api/v1/audit-events", tags=["audit"], responses=problem_responses(401, 403))
 
@@ -22,9 +22,9 @@ async def list_audit_events(
     _admin: AdminUser,
     params: ListQuery,
     actor_id: uuid.UUID | None = None,
-    action: Annotated[str | None, Query(max_length=64)] = None,
-    object_type: Annotated[str | None, Query(max_length=64)] = None,
-    object_id: Annotated[str | None, Query(max_length=64)] = None,
+    action: Annotated[str | None, Query(max_length=64, pattern=NO_NUL)] = None,
+    object_type: Annotated[str | None, Query(max_length=64, pattern=NO_NUL)] = None,
+    object_id: Annotated[str | None, Query(max_length=64, pattern=NO_NUL)] = None,
     outcome: Literal["success", "failure", "denied"] | None = None,
     since: AwareDatetime | None = None,
     until: AwareDatetime | None = None,

@@ -59,7 +59,8 @@ async def find_live_user_by_email(session: AsyncSession, email: str) -> User | N
 async def login(
     session: AsyncSession, settings: Settings, *, email: str, password: str, address: str
 ) -> IssuedTokens:
-    account = normalise_email(email)[:254]
+    # PostgreSQL refuses NUL in text; such an account can never exist, but it is still throttled.
+    account = normalise_email(email).replace("\x00", "\ufffd")[:254]
     await _check_throttle(session, settings, account=account, address=address)
     user = await find_live_user_by_email(session, account)
     password_ok = verify_password(user.password_hash if user else None, password)

@@ -1,14 +1,26 @@
-"""The bodies of the network: four working groups, the steering group and the plenary."""
+"""The bodies of the network: four working groups, the steering group and the plenary.
+
+Bodies are seeded, not created through the API; coordinators edit their texts."""
 
 from __future__ import annotations
 
+import uuid
+from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.bodies.schemas import BodyRead, BodySort, BodyUpdate, Spokesperson
 from api.core.audit import record_audit
-from api.models import Body
+from api.core.concurrency import check_if_match
+from api.core.errors import Conflict, FieldError, NotFound
+from api.core.pagination import LIKE_ESCAPE, ListParams, PageResult, contains_pattern, fetch_page
+from api.members.service import current_membership
+from api.models import Body, Member, Membership
+from api.models.base import today
+from api.models.member import LEAD_ROLES
 
 
 @dataclass(frozen=True)
@@ -110,3 +122,128 @@ async def seed_bodies(session: AsyncSession) -> int:
         record_audit(session, actor_id=None, action="body.create", object_type="body", object_id=body.id)
         created += 1
     return created
+
+
+SORT_COLUMNS = {"name": Body.name, "short_name": Body.short_name}
+
+
+async def list_bodies(
+    session: AsyncSession, params: ListParams, *, kind: str | None, sort: BodySort
+) -> PageResult[Body]:
+    statement = select(Body)
+    if params.q:
+        pattern = contains_pattern(params.q)
+        statement = statement.where(
+            or_(
+                func.lower(Body.name).like(pattern, escape=LIKE_ESCAPE),
+                func.lower(Body.short_name).like(pattern, escape=LIKE_ESCAPE),
+            )
+        )
+    if kind is not None:
+        statement = statement.where(Body.kind == kind)
+    column = SORT_COLUMNS[sort.removeprefix("-")]
+    order = column.desc() if sort.startswith("-") else column.asc()
+    return await fetch_page(
+        session,
+        statement,
+        params,
+        order_by=[order],
+        id_column=Body.id,
+        updated_column=Body.updated_at,
+        deleted_column=Body.deleted_at,
+    )
+
+
+async def find_live_body(session: AsyncSession, body_id: uuid.UUID) -> Body | None:
+    body = await session.get(Body, body_id)
+    return body if body is not None and body.deleted_at is None else None
+
+
+async def get_body(session: AsyncSession, body_id: uuid.UUID) -> Body:
+    body = await find_live_body(session, body_id)
+    if body is None:
+        raise NotFound("No body with this id.")
+    return body
+
+
+async def spokespersons_of(
+    session: AsyncSession, body_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[Spokesperson]]:
+    """The current leads of each body, spokespersons (or chairs) before their deputies."""
+    result: dict[uuid.UUID, list[Spokesperson]] = defaultdict(list)
+    if not body_ids:
+        return result
+    rows = (
+        await session.execute(
+            select(Membership, Member)
+            .join(Member, Member.id == Membership.member_id)
+            .where(
+                Membership.body_id.in_(body_ids),
+                Membership.role.in_(LEAD_ROLES),
+                current_membership(today()),
+                Member.deleted_at.is_(None),
+            )
+            .order_by(Membership.start_on, Member.family_name, Member.given_name, Membership.id)
+        )
+    ).all()
+    rank = {"spokesperson": 0, "chair": 0, "deputy_spokesperson": 1, "deputy_chair": 1}
+    for membership, member in sorted(rows, key=lambda row: rank[row[0].role]):
+        result[membership.body_id].append(
+            Spokesperson(
+                membership_id=membership.id,
+                member_id=member.id,
+                name=member.display_name,
+                role=membership.role,
+            )
+        )
+    return result
+
+
+async def read_bodies(session: AsyncSession, bodies: list[Body]) -> list[BodyRead]:
+    leads = await spokespersons_of(session, [body.id for body in bodies])
+    return [
+        BodyRead.model_validate(
+            {
+                **{
+                    field: getattr(body, field) for field in BodyRead.model_fields if field != "spokespersons"
+                },
+                "spokespersons": leads.get(body.id, []),
+            }
+        )
+        for body in bodies
+    ]
+
+
+async def update_body(
+    session: AsyncSession, body: Body, data: BodyUpdate, *, if_match: str | None, actor_id: uuid.UUID
+) -> Body:
+    check_if_match(if_match, body)
+    changes: dict[str, Any] = data.model_dump(exclude_unset=True)
+    if "short_name" in changes and changes["short_name"] != body.short_name:
+        taken = await session.scalar(
+            select(Body.id).where(Body.short_name == changes["short_name"], Body.id != body.id)
+        )
+        if taken is not None:
+            raise Conflict(
+                "Another body already has this short name.",
+                errors=[
+                    FieldError(
+                        location="body",
+                        field="short_name",
+                        message="Another body already has this short name.",
+                        code="short_name_taken",
+                    )
+                ],
+            )
+    for field, value in changes.items():
+        setattr(body, field, value)
+    await session.flush()
+    record_audit(
+        session,
+        actor_id=actor_id,
+        action="body.update",
+        object_type="body",
+        object_id=body.id,
+        details={"fields": sorted(changes)},
+    )
+    return body

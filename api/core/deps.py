@@ -83,4 +83,10 @@ def require_roles(*roles: str) -> Callable[..., Awaitable[User]]:
     return check
 
 
+def is_coordinator(user: User) -> bool:
+    """Admins and coordinators run the network and see all of its data."""
+    return not {"admin", "coordinator"}.isdisjoint(user.roles)
+
+
 AdminUser = Annotated[User, Depends(require_roles("admin"))]
+CoordinatorUser = Annotated[User, Depends(require_roles("coordinator"))]

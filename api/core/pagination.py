@@ -17,6 +17,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from api.models.base import IdMixin, SoftDeleteMixin
 
 MAX_LIMIT = 200
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL refuses NUL characters in text
 ItemT = TypeVar("ItemT")
 RowT = TypeVar("RowT", bound=IdMixin)
 
@@ -32,7 +33,7 @@ class ListParams:
 def list_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size")] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip")] = 0,
-    q: Annotated[str | None, Query(max_length=200, description="Free-text search")] = None,
+    q: Annotated[str | None, Query(max_length=200, pattern=NO_NUL, description="Free-text search")] = None,
     modified_since: Annotated[
         AwareDatetime | None,
         Query(

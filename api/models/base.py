@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import DateTime, Integer, MetaData, Uuid, func
@@ -21,6 +21,11 @@ NAMING_CONVENTION = {
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def today() -> date:
+    """The current date (UTC); decides e.g. whether a membership is current."""
+    return datetime.now(UTC).date()
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -28,6 +28,10 @@ class User(ResourceMixin, SoftDeleteMixin, Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     roles: Mapped[list[str]] = mapped_column(JSON, default=list)
     is_active: Mapped[bool] = mapped_column(default=True)
+    # The network member this account belongs to (own profile, spokesperson rights).
+    member_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("members.id"), default=None, unique=True, index=True
+    )
 
 
 class AuthSession(IdMixin, Base):

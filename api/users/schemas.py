@@ -34,6 +34,7 @@ class UserRead(BaseModel):
     name: str
     roles: list[Role]
     is_active: bool
+    member_id: uuid.UUID | None = Field(description="The network member this account belongs to")
     created_at: datetime
     updated_at: datetime
     version: int
@@ -47,13 +48,16 @@ class UserCreate(BaseModel):
 
 
 class UserUpdate(BaseModel):
-    """Only the fields sent are changed; none may be null."""
+    """Only the fields sent are changed; none but `member_id` may be null."""
 
     email: Email | MISSING = MISSING
     name: Name | MISSING = MISSING
     roles: Roles | MISSING = MISSING
     is_active: bool | MISSING = MISSING
     password: Password | MISSING = MISSING
+    member_id: uuid.UUID | MISSING | None = Field(
+        default=MISSING, description="Link the account to a network member; null unlinks"
+    )
 
 
 class UserPage(Page[UserRead]):

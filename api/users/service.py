@@ -12,9 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.auth.service import find_live_user_by_email, revoke_sessions
 from api.core.audit import record_audit
 from api.core.concurrency import check_if_match
-from api.core.errors import Conflict, FieldError, NotFound
+from api.core.errors import Conflict, FieldError, FieldValidationError, NotFound
 from api.core.pagination import LIKE_ESCAPE, ListParams, PageResult, contains_pattern, fetch_page
 from api.core.security import hash_password
+from api.members.service import find_live_member
 from api.models import User
 from api.users.schemas import UserCreate, UserSort, UserUpdate
 
@@ -93,6 +94,8 @@ async def update_user(
         await _ensure_email_free(session, changes["email"])
     if changes.get("is_active") is False or ("roles" in changes and "admin" not in changes["roles"]):
         await _ensure_not_last_admin(session, user)
+    if changes.get("member_id") is not None and changes["member_id"] != user.member_id:
+        await _ensure_member_linkable(session, changes["member_id"])
     if "password" in changes:
         user.password_hash = hash_password(changes.pop("password"))
         await revoke_sessions(session, user.id)
@@ -134,6 +137,23 @@ async def _ensure_email_free(session: AsyncSession, email: str) -> None:
                     field="email",
                     message="A user with this e-mail address already exists.",
                     code="email_taken",
+                )
+            ],
+        )
+
+
+async def _ensure_member_linkable(session: AsyncSession, member_id: uuid.UUID) -> None:
+    if await find_live_member(session, member_id) is None:
+        raise FieldValidationError("member_id", "No member with this id.", "unknown_member")
+    if await session.scalar(select(User.id).where(User.member_id == member_id)) is not None:
+        raise Conflict(
+            "Another account is already linked to this member.",
+            errors=[
+                FieldError(
+                    location="body",
+                    field="member_id",
+                    message="Another account is already linked to this member.",
+                    code="member_taken",
                 )
             ],
         )
