@@ -9,21 +9,25 @@ import secrets
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from alembic import command
 from alembic.config import Config
 from pydantic import SecretStr
 from sqlalchemy import func, inspect, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.bodies.service import seed_bodies
 from api.core.config import Settings
 from api.core.db import create_engine, create_sessionmaker
+from api.demo.service import DemoResult, seed_directory
 from api.models import User
 from api.users.schemas import UserCreate
 from api.users.service import create_user
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+T = TypeVar("T")
 
 
 def alembic_config(database_url: str) -> Config:
@@ -38,7 +42,7 @@ def migrate(settings: Settings) -> None:
     command.upgrade(alembic_config(settings.effective_database_url), "head")
 
 
-async def _in_transaction(settings: Settings, work: Callable[..., Awaitable[object]]) -> object:
+async def _in_transaction(settings: Settings, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
     engine = create_engine(settings.effective_database_url)
     try:
         async with create_sessionmaker(engine)() as session, session.begin():
@@ -50,8 +54,8 @@ async def _in_transaction(settings: Settings, work: Callable[..., Awaitable[obje
 def create_admin(settings: Settings, *, email: str, password: str, name: str) -> None:
     data = UserCreate(email=email, name=name, password=password, roles=["admin"])
 
-    async def work(session: object) -> None:
-        await create_user(session, data, actor_id=None)  # type: ignore[arg-type]
+    async def work(session: AsyncSession) -> None:
+        await create_user(session, data, actor_id=None)
 
     asyncio.run(_in_transaction(settings, work))
 
@@ -59,8 +63,8 @@ def create_admin(settings: Settings, *, email: str, password: str, name: str) ->
 def ensure_first_admin(settings: Settings) -> None:
     """On a database without users, create the admin from the settings or say how to."""
 
-    async def count(session: object) -> object:
-        return await session.scalar(select(func.count()).select_from(User))  # type: ignore[attr-defined]
+    async def count(session: AsyncSession) -> int | None:
+        return await session.scalar(select(func.count()).select_from(User))
 
     if asyncio.run(_in_transaction(settings, count)):
         return
@@ -80,8 +84,14 @@ def ensure_first_admin(settings: Settings) -> None:
 
 
 def seed_demo(settings: Settings) -> None:
-    created = asyncio.run(_in_transaction(settings, seed_bodies))
-    print(f"Demo data: {created} bodies created.")
+    async def work(session: AsyncSession) -> tuple[int, DemoResult]:
+        return await seed_bodies(session), await seed_directory(session)
+
+    bodies, directory = asyncio.run(_in_transaction(settings, work))
+    print(
+        f"Demo data: {bodies} bodies, {directory.organisations} organisations, "
+        f"{directory.members} members, {directory.memberships} memberships created."
+    )
 
 
 def database_is_new(settings: Settings) -> bool:

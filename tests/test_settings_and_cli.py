@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from api.core.config import Settings
 from api.core.db import create_engine, create_sessionmaker
-from api.models import Body, User
+from api.models import Body, Member, Membership, Organisation, User
 
 STRONG = "Zq8v3T1nKx0pLr5Ws2Yb7Hc4Jd9Fm6Ge-a1b2c3d4"
 
@@ -67,7 +67,7 @@ def _netzwerk(data_dir: Path, *args: str, **env: str) -> subprocess.CompletedPro
     )
 
 
-async def _count(data_dir: Path, model: type[User] | type[Body]) -> int:
+async def _count(data_dir: Path, model: type[User | Body | Organisation | Member]) -> int:
     engine = create_engine(Settings(data_dir=data_dir).effective_database_url)
     async with create_sessionmaker(engine)() as session:
         count = await session.scalar(select(func.count()).select_from(model))
@@ -112,10 +112,30 @@ async def test_migrate_without_admin_settings_says_how(tmp_path: Path) -> None:
     assert await _count(tmp_path, User) == 1
 
 
-async def test_seed_demo_is_idempotent(tmp_path: Path) -> None:
+async def test_seed_demo_is_idempotent_and_believable(tmp_path: Path) -> None:
     first = _netzwerk(tmp_path, "seed-demo")
     assert first.returncode == 0, first.stderr
-    assert "6 bodies created" in first.stdout
+    assert "Demo data: 6 bodies, 40 organisations, 150 members" in first.stdout
     second = _netzwerk(tmp_path, "seed-demo")
-    assert "0 bodies created" in second.stdout
+    assert "Demo data: 0 bodies, 0 organisations, 0 members, 0 memberships created." in second.stdout
     assert await _count(tmp_path, Body) == 6
+    assert await _count(tmp_path, Organisation) == 40
+    assert await _count(tmp_path, Member) == 150
+
+    engine = create_engine(Settings(data_dir=tmp_path).effective_database_url)
+    async with create_sessionmaker(engine)() as session:
+        leads = (
+            await session.execute(
+                select(Body.short_name, Membership.role, Membership.function_label)
+                .join(Membership, Membership.body_id == Body.id)
+                .where(Membership.role.in_(("spokesperson", "chair")))
+            )
+        ).all()
+        emails = (await session.scalars(select(Member.email))).all()
+    await engine.dispose()
+    spokespersons = sorted(short for short, role, _ in leads if role == "spokesperson")
+    assert spokespersons == ["AK Ausbildung und Arbeit", "AK Bildung", "AK Familienleben", "AK Teilhabe"]
+    assert [(short, label) for short, role, label in leads if role == "chair"] == [
+        ("Steuerungsgruppe", "Landrat")
+    ]
+    assert all(email is not None and email.endswith(".example.org") for email in emails)
