@@ -18,6 +18,7 @@ from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
 from api.bodies.router import router as bodies_router
 from api.bodies.router import working_groups_router
+from api.consents.router import router as consents_router
 from api.core.config import Settings
 from api.core.db import create_engine, create_sessionmaker
 from api.core.errors import install_error_handlers
@@ -26,10 +27,14 @@ from api.core.logging import configure_logging
 from api.core.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from api.core.openapi import build_openapi
 from api.core.spa import SpaFiles
+from api.exports.router import router as exports_router
 from api.health.router import router as health_router
+from api.imports.router import router as imports_router
+from api.joining.router import router as joining_router
 from api.members.router import router as members_router
 from api.memberships.router import router as memberships_router
 from api.organisations.router import router as organisations_router
+from api.privacy.router import router as privacy_router
 from api.site.router import router as site_router
 from api.users.router import router as users_router
 
@@ -75,6 +80,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         bodies_router,
         working_groups_router,
         memberships_router,
+        consents_router,
+        joining_router,
+        imports_router,
+        exports_router,
+        privacy_router,
         site_router,
     )
     for router in routers:

@@ -9,15 +9,21 @@ as they run in production, which a per-test rollback would hide.
 from __future__ import annotations
 
 import asyncio
+import email
+import email.policy
 import os
 import secrets
+import socket
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
+from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+from aiosmtpd.controller import Controller
 from alembic import command
 from fastapi import FastAPI
 from pydantic import SecretStr
@@ -62,8 +68,48 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
+class Mailbox:
+    """An aiosmtpd handler that keeps every message the local SMTP server receives."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[list[str], EmailMessage]] = []
+
+    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        assert isinstance(message, EmailMessage)
+        self.messages.append((list(envelope.rcpt_tos), message))
+        return "250 Message accepted for delivery"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 @pytest.fixture(scope="session")
-def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def smtp_server() -> Iterator[tuple[Controller, Mailbox]]:
+    """A real SMTP server on a free local port; the app's settings point at it."""
+    handler = Mailbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    yield controller, handler
+    controller.stop()
+
+
+@pytest.fixture
+def mailbox(smtp_server: tuple[Controller, Mailbox]) -> Iterator[Mailbox]:
+    """The messages that arrived during one test."""
+    handler = smtp_server[1]
+    handler.messages.clear()
+    yield handler
+    handler.messages.clear()
+
+
+@pytest.fixture(scope="session")
+def settings(
+    database_url: str, tmp_path_factory: pytest.TempPathFactory, smtp_server: tuple[Controller, Mailbox]
+) -> Settings:
     return Settings(
         env="development",
         data_dir=tmp_path_factory.mktemp("data"),
@@ -71,6 +117,8 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         jwt_secret=SecretStr(secrets.token_urlsafe(48)),
         spa_dir=tmp_path_factory.mktemp("no-spa"),
         log_level="WARNING",
+        smtp_host="127.0.0.1",
+        smtp_port=smtp_server[0].port,
     )
 
 

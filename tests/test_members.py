@@ -47,6 +47,17 @@ async def _member(client: httpx.AsyncClient, account: Account, **fields: object)
     return body
 
 
+async def consent(
+    client: httpx.AsyncClient, account: Account, member_id: object, purpose: str, action: str = "given"
+) -> None:
+    response = await client.post(
+        f"{URL}/{member_id}/consents",
+        json={"purpose": purpose, "action": action, "text_version": "2026-01", "channel": "paper"},
+        headers=account.headers,
+    )
+    assert response.status_code == 201, response.text
+
+
 async def _organisation(client: httpx.AsyncClient, account: Account, name: str) -> str:
     response = await client.post(
         "/api/v1/organisations", json={"name": name, "kind": "other"}, headers=account.headers
@@ -82,14 +93,15 @@ async def test_other_roles_see_only_the_public_fields_and_cannot_write(
     role: str, client: httpx.AsyncClient, admin: Account, make_user: UserFactory, app: FastAPI
 ) -> None:
     member = await _member(client, admin)
+    await consent(client, admin, member["id"], "directory_listing")
     caller = await make_user(role)
     listed = await client.get(URL, headers=caller.headers)
     assert listed.status_code == 200
     [item] = listed.json()["items"]
-    assert item == {key: member[key] for key in PUBLIC_FIELDS}
+    assert item == {key: member[key] for key in PUBLIC_FIELDS} | {"email": None, "phone": None}
     one = await client.get(f"{URL}/{member['id']}", headers=caller.headers)
     assert one.status_code == 200
-    assert one.json() == {key: member[key] for key in PUBLIC_FIELDS}
+    assert one.json() == {key: member[key] for key in PUBLIC_FIELDS} | {"email": None, "phone": None}
     assert "ayse" not in one.text.lower().replace("ayşe", "")
 
     for method, url, payload in (
@@ -108,10 +120,13 @@ async def test_other_roles_see_only_the_public_fields_and_cannot_write(
 async def test_search_matches_names_and_only_coordinators_search_e_mail(
     client: httpx.AsyncClient, admin: Account, make_user: UserFactory
 ) -> None:
-    await _member(client, admin)
-    await _member(
+    ayse = await _member(client, admin)
+    jonas = await _member(
         client, admin, given_name="Jonas", family_name="Becker", email="jb@verein.example", title=None
     )
+    for member in (ayse, jonas):
+        await consent(client, admin, member["id"], "directory_listing")
+        await consent(client, admin, member["id"], "contact_sharing")
     steering = await make_user("steering")
 
     def names(response: httpx.Response) -> list[str]:
@@ -355,3 +370,97 @@ async def test_admin_links_account_to_member(
     assert (await client.get(f"/api/v1/users/{second.user.id}", headers=admin.headers)).json()[
         "member_id"
     ] == member["id"]
+
+
+@pytest.mark.parametrize("role", ["spokesperson", "member", "steering"])
+async def test_withdrawn_directory_consent_hides_the_member_at_once(
+    role: str,
+    client: httpx.AsyncClient,
+    admin: Account,
+    make_user: UserFactory,
+    bodies: dict[str, uuid.UUID],
+    app: FastAPI,
+) -> None:
+    member = await _member(client, admin)
+    bildung = str(bodies["AK Bildung"])
+    lead = await client.post(
+        "/api/v1/memberships",
+        json={
+            "member_id": member["id"],
+            "body_id": bildung,
+            "role": "spokesperson",
+            "start_on": "2024-01-01",
+        },
+        headers=admin.headers,
+    )
+    assert lead.status_code == 201, lead.text
+    own_account = await make_user("member")
+    await link_member(app, own_account, str(member["id"]))
+    caller = await make_user(role)
+
+    async def views(account: Account) -> tuple[list[object], int, list[object], list[object], list[object]]:
+        listed = await client.get(URL, headers=account.headers)
+        one = await client.get(f"{URL}/{member['id']}", headers=account.headers)
+        filtered = await client.get(URL, params={"body_id": bildung}, headers=account.headers)
+        body = await client.get(f"/api/v1/bodies/{bildung}", headers=account.headers)
+        groups = await client.get("/api/v1/working-groups", headers=account.headers)
+        [group] = [item for item in groups.json()["items"] if item["id"] == bildung]
+        return (
+            [item["id"] for item in listed.json()["items"]],
+            one.status_code,
+            [item["id"] for item in filtered.json()["items"]],
+            [lead["member_id"] for lead in body.json()["spokespersons"]],
+            [lead["member_id"] for lead in group["spokespersons"]],
+        )
+
+    visible = ([member["id"]], 200, [member["id"]], [member["id"]], [member["id"]])
+    hidden: tuple[list[object], int, list[object], list[object], list[object]] = ([], 404, [], [], [])
+    assert await views(caller) == hidden  # never asked: not listed
+    assert await views(admin) == visible
+
+    await consent(client, admin, member["id"], "directory_listing")
+    assert await views(caller) == visible
+
+    withdrawn = await client.post(
+        f"{URL}/me/consents",
+        json={"purpose": "directory_listing", "action": "withdrawn", "text_version": "2026-01"},
+        headers=own_account.headers,
+    )
+    assert withdrawn.status_code == 201, withdrawn.text
+    assert await views(caller) == hidden
+    assert await views(admin) == visible
+    coordinator = await make_user("coordinator")
+    assert await views(coordinator) == visible
+    own = await client.get(f"{URL}/me", headers=own_account.headers)
+    assert own.status_code == 200  # one's own profile stays readable
+
+
+async def test_contact_data_only_with_contact_sharing_consent(
+    client: httpx.AsyncClient, admin: Account, make_user: UserFactory
+) -> None:
+    ayse = await _member(client, admin)
+    jonas = await _member(client, admin, given_name="Jonas", family_name="Becker", email="jb@verein.example")
+    for member in (ayse, jonas):
+        await consent(client, admin, member["id"], "directory_listing")
+    await consent(client, admin, ayse["id"], "contact_sharing")
+    steering = await make_user("steering")
+
+    async def contacts() -> dict[object, tuple[object, object]]:
+        listed = (await client.get(URL, headers=steering.headers)).json()["items"]
+        result = {item["family_name"]: (item["email"], item["phone"]) for item in listed}
+        for item in listed:
+            one = (await client.get(f"{URL}/{item['id']}", headers=steering.headers)).json()
+            assert (one["email"], one["phone"]) == result[item["family_name"]]
+        return result
+
+    assert await contacts() == {
+        "Becker": (None, None),
+        "Yilmaz": ("ayse.yilmaz@example.org", "05371 98765"),
+    }
+    await consent(client, admin, ayse["id"], "contact_sharing", "withdrawn")
+    assert await contacts() == {"Becker": (None, None), "Yilmaz": (None, None)}
+    admin_view = (await client.get(URL, headers=admin.headers)).json()["items"]
+    assert {item["family_name"]: item["email"] for item in admin_view} == {
+        "Becker": "jb@verein.example",
+        "Yilmaz": "ayse.yilmaz@example.org",
+    }

@@ -19,11 +19,14 @@ EXPECTED_TABLES = {
     "audit_events",
     "auth_sessions",
     "bodies",
+    "consent_records",
     "idempotency_records",
+    "join_requests",
     "login_failures",
     "members",
     "memberships",
     "organisations",
+    "rate_limit_hits",
     "users",
 }
 

@@ -13,6 +13,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.bodies.schemas import BodyRead, BodySort, BodyUpdate, Spokesperson
+from api.consents.repository import consent_given
 from api.core.audit import record_audit
 from api.core.concurrency import check_if_match
 from api.core.errors import Conflict, FieldError, NotFound
@@ -167,25 +168,31 @@ async def get_body(session: AsyncSession, body_id: uuid.UUID) -> Body:
 
 
 async def spokespersons_of(
-    session: AsyncSession, body_ids: list[uuid.UUID]
+    session: AsyncSession, body_ids: list[uuid.UUID], *, listed_only: bool
 ) -> dict[uuid.UUID, list[Spokesperson]]:
-    """The current leads of each body, spokespersons (or chairs) before their deputies."""
+    """The current leads of each body, spokespersons (or chairs) before their deputies.
+
+    ``listed_only`` (every role but admin and coordinator): only leads who currently consent to
+    ``directory_listing``, the same rule as the member directory, so a withdrawal hides the name
+    here too. The body then simply shows fewer (or no) spokespersons.
+    """
     result: dict[uuid.UUID, list[Spokesperson]] = defaultdict(list)
     if not body_ids:
         return result
-    rows = (
-        await session.execute(
-            select(Membership, Member)
-            .join(Member, Member.id == Membership.member_id)
-            .where(
-                Membership.body_id.in_(body_ids),
-                Membership.role.in_(LEAD_ROLES),
-                current_membership(today()),
-                Member.deleted_at.is_(None),
-            )
-            .order_by(Membership.start_on, Member.family_name, Member.given_name, Membership.id)
+    statement = (
+        select(Membership, Member)
+        .join(Member, Member.id == Membership.member_id)
+        .where(
+            Membership.body_id.in_(body_ids),
+            Membership.role.in_(LEAD_ROLES),
+            current_membership(today()),
+            Member.deleted_at.is_(None),
         )
-    ).all()
+        .order_by(Membership.start_on, Member.family_name, Member.given_name, Membership.id)
+    )
+    if listed_only:
+        statement = statement.where(consent_given("directory_listing"))
+    rows = (await session.execute(statement)).all()
     rank = {"spokesperson": 0, "chair": 0, "deputy_spokesperson": 1, "deputy_chair": 1}
     for membership, member in sorted(rows, key=lambda row: rank[row[0].role]):
         result[membership.body_id].append(
@@ -199,8 +206,8 @@ async def spokespersons_of(
     return result
 
 
-async def read_bodies(session: AsyncSession, bodies: list[Body]) -> list[BodyRead]:
-    leads = await spokespersons_of(session, [body.id for body in bodies])
+async def read_bodies(session: AsyncSession, bodies: list[Body], *, listed_only: bool) -> list[BodyRead]:
+    leads = await spokespersons_of(session, [body.id for body in bodies], listed_only=listed_only)
     return [
         BodyRead.model_validate(
             {

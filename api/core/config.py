@@ -55,6 +55,10 @@ class Settings(BaseSettings):
     smtp_password: SecretStr | None = None
     smtp_from: str = "netzwerk-integration@gifhorn.de"
     smtp_starttls: bool = False
+    smtp_timeout_seconds: float = Field(default=10, gt=0, le=120)
+
+    join_requests_per_window: int = Field(default=5, ge=1)
+    join_window_seconds: int = Field(default=3600, ge=10)
 
     @field_validator("cors_origins", mode="before")
     @classmethod

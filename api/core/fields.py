@@ -63,3 +63,11 @@ def _unique_sorted(codes: list[str]) -> list[str]:
 
 
 Languages = Annotated[list[LanguageCode], Field(max_length=30), AfterValidator(_unique_sorted)]
+
+# The version of a consent or privacy text the person saw, e.g. "2026-01".
+TextVersion = Annotated[
+    str,
+    Field(min_length=1, max_length=32, pattern=r"^[0-9A-Za-z][0-9A-Za-z._\-]*$", examples=["2026-01"]),
+]
+# A short letter to a person (join form, decision message); keeps line breaks.
+Message2000 = Annotated[str, Field(max_length=2000, pattern=MULTI_LINE)]

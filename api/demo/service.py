@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core.audit import record_audit
-from api.models import Body, Member, Membership, Organisation
+from api.models import Body, ConsentRecord, Member, Membership, Organisation
 
 SEED = 2026
 MEMBER_COUNT = 150
@@ -509,6 +509,19 @@ async def seed_directory(session: AsyncSession) -> DemoResult:
         for member in active:
             seat(member, network, "member")
     session.add_all(memberships)
+    consents = [
+        ConsentRecord(
+            member_id=member.id,
+            purpose=purpose,
+            action="given",
+            text_version="2025-01",
+            channel=rng.choice(("paper", "email", "in_person")),
+        )
+        for member in members
+        for purpose, share in (("directory_listing", 0.85), ("contact_sharing", 0.5), ("photo", 0.2))
+        if rng.random() < share
+    ]
+    session.add_all(consents)
     await session.flush()
     record_audit(
         session,

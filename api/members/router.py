@@ -24,15 +24,8 @@ from api.members.schemas import (
     MemberStatus,
     MemberUpdate,
 )
-from api.models import Member, User
 
 router = APIRouter(prefix="/api/v1/members", tags=["members"], responses=problem_responses(401))
-
-
-def _read(member: Member, user: User) -> MemberRead | MemberPublicRead:
-    if is_coordinator(user):
-        return MemberRead.model_validate(member)
-    return MemberPublicRead.model_validate(member)
 
 
 @router.get("", response_model=MemberPage | MemberPublicPage, responses=problem_responses(422))
@@ -50,14 +43,17 @@ async def list_members(
     """List members. `q` searches names (and, for admins and coordinators, e-mail addresses);
     `body_id` keeps members with a current membership in that body.
 
-    Admins and coordinators get `MemberRead` items; every other role gets `MemberPublicRead`
-    (name, organisation, engagement, function, languages, status).
+    Admins and coordinators get `MemberRead` items of every member. Every other role gets
+    `MemberPublicRead` (name, organisation, engagement, function, languages, status) of the members
+    who currently consent to `directory_listing`, with e-mail and phone only where the member
+    consents to `contact_sharing`.
     """
     coordinator = is_coordinator(user)
     page = await service.list_members(
         session,
         params,
         search_contact=coordinator,
+        listed_only=not coordinator,
         organisation_id=organisation_id,
         body_id=body_id,
         language=language,
@@ -67,7 +63,13 @@ async def list_members(
     )
     if coordinator:
         return MemberPage.of(page, params)
-    return MemberPublicPage.of(page, params)
+    return MemberPublicPage(
+        items=await service.public_reads(session, page.rows),
+        total=page.total,
+        limit=params.limit,
+        offset=params.offset,
+        tombstones=page.tombstones,
+    )
 
 
 @router.post(
@@ -121,10 +123,19 @@ async def update_own_member(
 async def get_member(
     member_id: uuid.UUID, session: DbSession, user: CurrentUser, response: Response
 ) -> MemberRead | MemberPublicRead:
-    """One member (`MemberRead` for admins and coordinators, else `MemberPublicRead`)."""
-    member = await service.get_member(session, member_id)
+    """One member (`MemberRead` for admins and coordinators, else `MemberPublicRead`).
+
+    For roles other than admin and coordinator, a member without a current `directory_listing`
+    consent answers 404; e-mail and phone are shown only with a `contact_sharing` consent.
+    """
+    if is_coordinator(user):
+        member = await service.get_member(session, member_id)
+        set_etag(response, member)
+        return MemberRead.model_validate(member)
+    member = await service.get_listed_member(session, member_id)
     set_etag(response, member)
-    return _read(member, user)
+    [read] = await service.public_reads(session, [member])
+    return read
 
 
 @router.patch(

@@ -3,7 +3,8 @@
 - admin, coordinator: `MemberRead`, everything including contact data and internal notes;
 - the member themself (`/members/me`): `MemberOwnRead`, everything except internal notes;
 - every other role: `MemberPublicRead`, only name, organisation, engagement, function,
-  languages and status. Consent-based sharing of contact data comes with the privacy slice.
+  languages and status, and only of members who currently consent to `directory_listing`;
+  e-mail and phone are filled only while the member consents to `contact_sharing`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import uuid
 from datetime import date, datetime
 from typing import Literal, Self
 
-from pydantic import MISSING, BaseModel, ConfigDict, model_validator
+from pydantic import MISSING, BaseModel, ConfigDict, Field, model_validator
 
 from api.core.fields import Email, LanguageCode, Languages, Line50, Line100, Line200, LongText, Phone
 from api.core.pagination import Page
@@ -37,13 +38,27 @@ class MemberPublicRead(BaseModel):
     function: str | None
     languages: list[str]
     status: MemberStatus
+    # Never read from the row (the alias does not exist on it): filled only by `with_contact`.
+    email: str | None = Field(
+        default=None,
+        validation_alias="shared_email",
+        description="Only while the member consents to contact_sharing; else null",
+    )
+    phone: str | None = Field(
+        default=None,
+        validation_alias="shared_phone",
+        description="Only while the member consents to contact_sharing; else null",
+    )
+
+    def with_contact(self, email: str | None, phone: str | None) -> MemberPublicRead:
+        return self.model_copy(update={"email": email, "phone": phone})
 
 
 class MemberOwnRead(MemberPublicRead):
     """A member's own profile: everything except the coordinators' internal notes."""
 
-    email: str | None
-    phone: str | None
+    email: str | None = Field()
+    phone: str | None = Field()
     joined_on: date | None
     left_on: date | None
     created_at: datetime

@@ -9,11 +9,12 @@ from typing import Any
 from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.consents.repository import consent_given, members_with_consent
 from api.core.audit import record_audit
 from api.core.concurrency import check_if_match
 from api.core.errors import FieldValidationError, NotFound
 from api.core.pagination import LIKE_ESCAPE, ListParams, PageResult, contains_pattern, fetch_page
-from api.members.schemas import MemberCreate, MemberSelfUpdate, MemberSort, MemberUpdate
+from api.members.schemas import MemberCreate, MemberPublicRead, MemberSelfUpdate, MemberSort, MemberUpdate
 from api.models import Member, Membership, User
 from api.models.base import today
 from api.organisations.service import find_live_organisation
@@ -35,6 +36,7 @@ async def list_members(
     params: ListParams,
     *,
     search_contact: bool,
+    listed_only: bool,
     organisation_id: uuid.UUID | None,
     body_id: uuid.UUID | None,
     language: str | None,
@@ -42,8 +44,11 @@ async def list_members(
     status: str | None,
     sort: MemberSort,
 ) -> PageResult[Member]:
-    """``search_contact``: whether ``q`` also matches e-mail addresses (only for those who see them)."""
+    """``search_contact``: whether ``q`` also matches e-mail addresses (only for those who see them);
+    ``listed_only``: only members who currently consent to ``directory_listing``."""
     statement = select(Member)
+    if listed_only:
+        statement = statement.where(consent_given("directory_listing"))
     if params.q:
         pattern = contains_pattern(params.q)
         full_name = func.lower(Member.given_name + " " + Member.family_name)
@@ -94,6 +99,28 @@ async def get_member(session: AsyncSession, member_id: uuid.UUID) -> Member:
     if member is None:
         raise NotFound("No member with this id.")
     return member
+
+
+async def get_listed_member(session: AsyncSession, member_id: uuid.UUID) -> Member:
+    """A member as the directory shows it to roles other than admin and coordinator: 404 unless
+    the member currently consents to ``directory_listing``."""
+    member = await find_live_member(session, member_id)
+    if member is None or not await members_with_consent(session, [member.id], "directory_listing"):
+        raise NotFound("No member with this id.")
+    return member
+
+
+async def public_reads(session: AsyncSession, members: list[Member]) -> list[MemberPublicRead]:
+    """``MemberPublicRead`` of each member; e-mail and phone only with ``contact_sharing`` consent.
+    One query for the whole list."""
+    sharing = await members_with_consent(session, [member.id for member in members], "contact_sharing")
+    reads = []
+    for member in members:
+        read = MemberPublicRead.model_validate(member)
+        if member.id in sharing:
+            read = read.with_contact(member.email, member.phone)
+        reads.append(read)
+    return reads
 
 
 async def get_own_member(session: AsyncSession, user: User) -> Member:

@@ -3,7 +3,9 @@
 from api.models.audit import AuditEvent
 from api.models.base import Base
 from api.models.body import Body
+from api.models.consent import ConsentRecord
 from api.models.idempotency import IdempotencyRecord
+from api.models.joining import JoinRequest, RateLimitHit
 from api.models.member import Member, Membership
 from api.models.organisation import Organisation
 from api.models.user import AuthSession, LoginFailure, User
@@ -13,10 +15,13 @@ __all__ = [
     "AuthSession",
     "Base",
     "Body",
+    "ConsentRecord",
     "IdempotencyRecord",
+    "JoinRequest",
     "LoginFailure",
     "Member",
     "Membership",
     "Organisation",
+    "RateLimitHit",
     "User",
 ]

@@ -141,6 +141,9 @@ export interface paths {
         /**
          * List Bodies
          * @description The bodies (working groups, steering group, network), each with its current spokespersons.
+         *
+         *     Roles other than admin and coordinator see only spokespersons listed in the directory
+         *     (current `directory_listing` consent).
          */
         get: operations["list_bodies"];
         put?: never;
@@ -160,7 +163,8 @@ export interface paths {
         };
         /**
          * Get Body
-         * @description One body with its current spokespersons; the ETag is needed for changes.
+         * @description One body with its current spokespersons (for roles other than admin and coordinator only
+         *     those listed in the directory); the ETag is needed for changes.
          */
         get: operations["get_body"];
         put?: never;
@@ -175,6 +179,214 @@ export interface paths {
         patch: operations["update_body"];
         trace?: never;
     };
+    "/api/v1/exports/members.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Members Csv
+         * @description The member list as CSV, with the filters of `GET /members`; `reason` is required and logged.
+         *
+         *     Admins and coordinators get every field except the internal notes, plus the current working
+         *     groups and the dates; every other role gets the public fields of the members they may list.
+         */
+        get: operations["export_members_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/members.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Members Xlsx
+         * @description The member list as an Excel workbook; same filters, columns and rules as `members.csv`.
+         */
+        get: operations["export_members_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/organisations.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Organisations Csv
+         * @description The organisation list as CSV, with the filters of `GET /organisations`.
+         */
+        get: operations["export_organisations_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/organisations.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Organisations Xlsx
+         * @description The organisation list as an Excel workbook.
+         */
+        get: operations["export_organisations_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Members
+         * @description Import members from a CSV or XLSX file (admin, coordinator).
+         *
+         *     Columns (German headers, or the English field names): Vorname, Nachname, Engagement
+         *     (Hauptamt/Ehrenamt) are required; Titel, E-Mail, Telefon, Organisation (name or short name of
+         *     an existing organisation), Funktion, Sprachen (ISO codes or German names, comma-separated),
+         *     Status (aktiv/inaktiv/ausgeschieden), Arbeitskreise (short names or names, comma-separated;
+         *     joined as `member`) and Eintrittsdatum (TT.MM.JJJJ or JJJJ-MM-TT) are optional; other columns
+         *     are ignored and listed.
+         *
+         *     A row matching an existing member by e-mail, or by name and organisation, only fills that
+         *     member's empty fields. Problems with a row reject that row and are reported per field; with
+         *     `dry_run=false` all other rows are written in one transaction. Problems with the file as a whole
+         *     (empty, unreadable, required column missing) answer 422 with `file` in the field list.
+         */
+        post: operations["import_members"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Join Requests
+         * @description Join requests (admin, coordinator); `q` searches names, e-mail and organisation.
+         */
+        get: operations["list_join_requests"];
+        put?: never;
+        /**
+         * Create Join Request
+         * @description "Mitmachen im Netzwerk Integration": ask to join the network (no login).
+         *
+         *     `consent` must be true. The answer is the same neutral 202 for every accepted submission; a
+         *     confirmation e-mail goes to the given address. At most a few requests per client address and
+         *     hour are accepted (429 with `Retry-After`).
+         */
+        post: operations["create_join_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/join-requests/{join_request_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Join Request
+         * @description One join request (admin, coordinator); the ETag is needed to decide it.
+         */
+        get: operations["get_join_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/join-requests/{join_request_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept Join Request
+         * @description Accept an open request (admin, coordinator; `If-Match` required, 409 unless open).
+         *
+         *     Links `member_id` or creates a member from the request, adds a membership with `role` in each
+         *     working group, records the `directory_listing` consent the applicant gave on the form
+         *     (channel `web_form`, the request's privacy text version) and e-mails the applicant.
+         */
+        post: operations["accept_join_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/join-requests/{join_request_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline Join Request
+         * @description Decline an open request with a message that is e-mailed to the applicant
+         *     (admin, coordinator; `If-Match` required, 409 unless open).
+         */
+        post: operations["decline_join_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members": {
         parameters: {
             query?: never;
@@ -187,8 +399,10 @@ export interface paths {
          * @description List members. `q` searches names (and, for admins and coordinators, e-mail addresses);
          *     `body_id` keeps members with a current membership in that body.
          *
-         *     Admins and coordinators get `MemberRead` items; every other role gets `MemberPublicRead`
-         *     (name, organisation, engagement, function, languages, status).
+         *     Admins and coordinators get `MemberRead` items of every member. Every other role gets
+         *     `MemberPublicRead` (name, organisation, engagement, function, languages, status) of the members
+         *     who currently consent to `directory_listing`, with e-mail and phone only where the member
+         *     consents to `contact_sharing`.
          */
         get: operations["list_members"];
         put?: never;
@@ -213,6 +427,9 @@ export interface paths {
         /**
          * Get Member
          * @description One member (`MemberRead` for admins and coordinators, else `MemberPublicRead`).
+         *
+         *     For roles other than admin and coordinator, a member without a current `directory_listing`
+         *     consent answers 404; e-mail and phone are shown only with a `contact_sharing` consent.
          */
         get: operations["get_member"];
         put?: never;
@@ -229,6 +446,34 @@ export interface paths {
          * @description Change a member (admin, coordinator); optional fields may be set to null.
          */
         patch: operations["update_member"];
+        trace?: never;
+    };
+    "/api/v1/members/{member_id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Member Consents
+         * @description A member's consents: the current state per purpose and the full history (admin, coordinator).
+         */
+        get: operations["get_member_consents"];
+        put?: never;
+        /**
+         * Record Member Consent
+         * @description Record that a member gave or withdrew consent (admin, coordinator), e.g. from a signed form.
+         *
+         *     Records are never changed; the latest one per purpose is the current state. A withdrawal takes
+         *     effect at once: the member leaves the directory (or their contact data is hidden) for every
+         *     role other than admins and coordinators.
+         */
+        post: operations["record_member_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/members/me": {
@@ -253,6 +498,30 @@ export interface paths {
          * @description Change one's own title, phone, function and languages.
          */
         patch: operations["update_own_member"];
+        trace?: never;
+    };
+    "/api/v1/members/me/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Own Consents
+         * @description The caller's own consents (404 when the account is not linked to a member).
+         */
+        get: operations["get_own_consents"];
+        put?: never;
+        /**
+         * Record Own Consent
+         * @description Give or withdraw one's own consent (channel `self_service`); a withdrawal takes effect at once.
+         */
+        post: operations["record_own_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/memberships": {
@@ -376,6 +645,54 @@ export interface paths {
          * @description Change an organisation (admin, coordinator); optional fields may be set to null.
          */
         patch: operations["update_organisation"];
+        trace?: never;
+    };
+    "/api/v1/privacy/members/{member_id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase Member
+         * @description Art. 17 DSGVO: erase a member's personal data (admin only; `If-Match` with the member's ETag).
+         *
+         *     Names become the pseudonym "ehemaliges Mitglied"; title, e-mail, phone, function, languages
+         *     and internal notes are cleared; the member leaves the lists and searches (status `left`,
+         *     soft-deleted). Memberships stay as history (open ones end today). A linked account is
+         *     deactivated, its sessions ended, its e-mail and name scrubbed. Join requests of the person are
+         *     scrubbed too. The audit row holds the reason and counts, never the erased values.
+         */
+        post: operations["erase_member"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/members/{member_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Member Data
+         * @description Art. 15 DSGVO: everything held about a member, as a JSON attachment (admin only).
+         *
+         *     Deleted and erased members are included. The export is logged with its reason.
+         */
+        get: operations["export_member_data"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/site": {
@@ -514,6 +831,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AccountHeld
+         * @description The linked user account; never the password hash or tokens.
+         */
+        AccountHeld: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Deleted At */
+            deleted_at: string | null;
+            /** Email */
+            email: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Is Active */
+            is_active: boolean;
+            /**
+             * Login Sessions
+             * @description Login sessions on record (active or ended)
+             */
+            login_sessions: number;
+            /** Name */
+            name: string;
+            /** Roles */
+            roles: string[];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
         /** AuditEventPage */
         AuditEventPage: {
             /** Items */
@@ -590,6 +943,14 @@ export interface components {
             scope: string;
             /** Username */
             username: string;
+        };
+        /** Body_import_members */
+        Body_import_members: {
+            /**
+             * File
+             * @description The member list: CSV (`;` or `,`, UTF-8 with or without BOM, else Windows-1252/Latin-1) or XLSX (first sheet). The first row holds the column headers.
+             */
+            file: string;
         };
         /** BodyPage */
         BodyPage: {
@@ -671,6 +1032,160 @@ export interface components {
             /** Short Name */
             short_name?: string;
         };
+        /**
+         * ConsentCreate
+         * @description Recorded by a coordinator from a signed form, an e-mail, the web form or in person.
+         */
+        ConsentCreate: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "given" | "withdrawn";
+            /**
+             * Channel
+             * @enum {string}
+             */
+            channel: "paper" | "email" | "web_form" | "in_person";
+            /**
+             * Purpose
+             * @enum {string}
+             */
+            purpose: "directory_listing" | "contact_sharing" | "photo";
+            /**
+             * Text Version
+             * @example 2026-01
+             */
+            text_version: string;
+        };
+        /** ConsentOverview */
+        ConsentOverview: {
+            /**
+             * Current
+             * @description One entry per purpose, in a fixed order
+             */
+            current: components["schemas"]["ConsentState"][];
+            /**
+             * History
+             * @description Every event, newest first
+             */
+            history: components["schemas"]["ConsentRead"][];
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+        };
+        /**
+         * ConsentRead
+         * @description One event: the member gave or withdrew consent for a purpose.
+         */
+        ConsentRead: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "given" | "withdrawn";
+            /**
+             * Channel
+             * @enum {string}
+             */
+            channel: "paper" | "email" | "web_form" | "in_person" | "self_service";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Purpose
+             * @enum {string}
+             */
+            purpose: "directory_listing" | "contact_sharing" | "photo";
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** Recorded By User Id */
+            recorded_by_user_id: string | null;
+            /** Text Version */
+            text_version: string;
+        };
+        /**
+         * ConsentSelfCreate
+         * @description A member gives or withdraws consent themself; the channel is `self_service`.
+         */
+        ConsentSelfCreate: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "given" | "withdrawn";
+            /**
+             * Purpose
+             * @enum {string}
+             */
+            purpose: "directory_listing" | "contact_sharing" | "photo";
+            /**
+             * Text Version
+             * @example 2026-01
+             */
+            text_version: string;
+        };
+        /**
+         * ConsentState
+         * @description The current state of one purpose: its latest event, or none (never asked = not given).
+         */
+        ConsentState: {
+            /** Given */
+            given: boolean;
+            latest: components["schemas"]["ConsentRead"] | null;
+            /**
+             * Purpose
+             * @enum {string}
+             */
+            purpose: "directory_listing" | "contact_sharing" | "photo";
+        };
+        /** ErasureRequest */
+        ErasureRequest: {
+            /**
+             * Reason
+             * @description Why the person is erased; logged. Must not name the person.
+             * @example Auskunftsersuchen vom 20.11.2026
+             */
+            reason: string;
+        };
+        /** ErasureResult */
+        ErasureResult: {
+            /**
+             * Erased At
+             * Format: date-time
+             */
+            erased_at: string;
+            /** Join Requests Scrubbed */
+            join_requests_scrubbed: number;
+            /** Left On */
+            left_on: string | null;
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            /**
+             * Memberships Ended
+             * @description Of those, the ones that were open and ended today
+             */
+            memberships_ended: number;
+            /**
+             * Memberships Kept
+             * @description Memberships kept as history with the pseudonym
+             */
+            memberships_kept: number;
+            /** Pseudonym */
+            pseudonym: string;
+            /** User Account Deactivated */
+            user_account_deactivated: boolean;
+        };
         /** FieldError */
         FieldError: {
             /** Code */
@@ -699,6 +1214,312 @@ export interface components {
         Health: {
             /** Status */
             status: string;
+        };
+        /** ImportReport */
+        ImportReport: {
+            /**
+             * Columns
+             * @description Recognised columns: header in the file → member field
+             */
+            columns: {
+                [key: string]: string;
+            };
+            /**
+             * Delimiter
+             * @description CSV only: the detected separator
+             */
+            delimiter: string | null;
+            /**
+             * Dry Run
+             * @description True: nothing was written; the report says what would happen
+             */
+            dry_run: boolean;
+            /**
+             * Encoding
+             * @description CSV only: utf-8, utf-8-sig (with BOM), cp1252 or latin-1
+             */
+            encoding: string | null;
+            /**
+             * File Type
+             * @enum {string}
+             */
+            file_type: "csv" | "xlsx";
+            /**
+             * Ignored Columns
+             * @description Headers that were not recognised and were skipped
+             */
+            ignored_columns: string[];
+            /** Rows */
+            rows: components["schemas"]["ImportRow"][];
+            totals: components["schemas"]["ImportTotals"];
+        };
+        /** ImportRow */
+        ImportRow: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "created" | "updated" | "unchanged" | "rejected";
+            /** Errors */
+            errors: components["schemas"]["ImportRowError"][];
+            /**
+             * Fields
+             * @description Member fields that are set (created) or filled (updated)
+             */
+            fields: string[];
+            /**
+             * Member Id
+             * @description The existing member that is updated, or the new member (null in a dry run)
+             */
+            member_id: string | null;
+            /**
+             * Row
+             * @description Row number as the spreadsheet shows it; the header is row 1
+             */
+            row: number;
+            /**
+             * Working Groups
+             * @description Short names of the working groups joined as `member`
+             */
+            working_groups: string[];
+        };
+        /** ImportRowError */
+        ImportRowError: {
+            /**
+             * Code
+             * @description Stable machine-readable reason, e.g. invalid_email, duplicate_in_file
+             */
+            code: string;
+            /**
+             * Column
+             * @description The column header as written in the file (or the German default)
+             */
+            column: string;
+            /**
+             * Field
+             * @description The member field (English API name) the problem is about
+             */
+            field: string;
+            /**
+             * Message
+             * @description German, for the coordinator
+             */
+            message: string;
+        };
+        /** ImportTotals */
+        ImportTotals: {
+            /** Created */
+            created: number;
+            /** Rejected */
+            rejected: number;
+            /** Rows */
+            rows: number;
+            /** Unchanged */
+            unchanged: number;
+            /** Updated */
+            updated: number;
+        };
+        /**
+         * JoinRequestAccept
+         * @description Accept: link an existing member (`member_id`) or create one from the request (no `member_id`).
+         *
+         *     The member gets a membership with `role` in each of `working_group_ids` (default: the groups
+         *     named in the request) and the `directory_listing` consent the applicant gave on the form.
+         */
+        JoinRequestAccept: {
+            /** Member Id */
+            member_id?: string | null;
+            /**
+             * Message
+             * @description A personal note for the applicant's e-mail
+             * @default
+             */
+            message: string;
+            /**
+             * Organisation Id
+             * @description Organisation of a newly created member
+             */
+            organisation_id?: string | null;
+            /**
+             * Role
+             * @default member
+             * @enum {string}
+             */
+            role: "member" | "guest";
+            /** Working Group Ids */
+            working_group_ids?: string[] | null;
+        };
+        /**
+         * JoinRequestCreate
+         * @description The public form. `consent` must be true; leave `website` empty (it is a trap for bots).
+         */
+        JoinRequestCreate: {
+            /**
+             * Consent
+             * @description Consent to the privacy notice in `privacy_text_version`; must be true
+             */
+            consent: boolean;
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
+            /**
+             * Engagement
+             * @enum {string}
+             */
+            engagement: "professional" | "volunteer";
+            /** Family Name */
+            family_name: string;
+            /** Given Name */
+            given_name: string;
+            /**
+             * Message
+             * @default
+             */
+            message: string;
+            /** Organisation Name */
+            organisation_name?: string | null;
+            /**
+             * Privacy Text Version
+             * @example 2026-01
+             */
+            privacy_text_version: string;
+            /**
+             * Website
+             * @description Leave empty.
+             */
+            website?: string | null;
+            /**
+             * Working Group Ids
+             * @description Working groups the person is interested in
+             */
+            working_group_ids?: string[];
+        };
+        /** JoinRequestDecline */
+        JoinRequestDecline: {
+            /**
+             * Message
+             * @description Sent to the applicant in the decline e-mail
+             */
+            message: string;
+        };
+        /** JoinRequestHeld */
+        JoinRequestHeld: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decided At */
+            decided_at: string | null;
+            /** Decision Message */
+            decision_message: string | null;
+            /** Email */
+            email: string;
+            /** Engagement */
+            engagement: string;
+            /** Family Name */
+            family_name: string;
+            /** Given Name */
+            given_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Message */
+            message: string;
+            /** Organisation Name */
+            organisation_name: string | null;
+            /** Privacy Text Version */
+            privacy_text_version: string;
+            /** Status */
+            status: string;
+            /** Working Group Ids */
+            working_group_ids: string[];
+        };
+        /** JoinRequestPage */
+        JoinRequestPage: {
+            /** Items */
+            items: components["schemas"]["JoinRequestRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /**
+             * Tombstones
+             * @description Deleted rows; only filled with modified_since
+             */
+            tombstones?: components["schemas"]["Tombstone"][];
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages
+             */
+            total: number;
+        };
+        /** JoinRequestRead */
+        JoinRequestRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decided At */
+            decided_at: string | null;
+            /** Decided By User Id */
+            decided_by_user_id: string | null;
+            /** Decision Message */
+            decision_message: string | null;
+            /** Email */
+            email: string;
+            /**
+             * Engagement
+             * @enum {string}
+             */
+            engagement: "professional" | "volunteer";
+            /** Family Name */
+            family_name: string;
+            /** Given Name */
+            given_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Member Id
+             * @description The member linked or created on acceptance
+             */
+            member_id: string | null;
+            /** Message */
+            message: string;
+            /** Organisation Name */
+            organisation_name: string | null;
+            /** Privacy Text Version */
+            privacy_text_version: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "accepted" | "declined";
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Working Group Ids */
+            working_group_ids: string[];
+        };
+        /**
+         * JoinRequestReceived
+         * @description The same neutral answer for every accepted submission.
+         */
+        JoinRequestReceived: {
+            /** Detail */
+            detail: string;
         };
         /** MemberCreate */
         MemberCreate: {
@@ -741,6 +1562,94 @@ export interface components {
             status: "active" | "inactive" | "left";
             /** Title */
             title?: string | null;
+        };
+        /**
+         * MemberDataExport
+         * @description Everything the platform holds about one person (Art. 15 DSGVO), machine-readable.
+         */
+        MemberDataExport: {
+            /**
+             * Audit Events
+             * @description Events about the member, their memberships, account, consents and join requests, and events their account caused; oldest first
+             */
+            audit_events: components["schemas"]["AuditEventRead"][];
+            /**
+             * Consents
+             * @description Every consent event, newest first
+             */
+            consents: components["schemas"]["ConsentRead"][];
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /** Join Requests */
+            join_requests: components["schemas"]["JoinRequestHeld"][];
+            /**
+             * Legal Basis
+             * @default Art. 15 DSGVO
+             * @constant
+             */
+            legal_basis: "Art. 15 DSGVO";
+            member: components["schemas"]["MemberHeld"];
+            /** Memberships */
+            memberships: components["schemas"]["MembershipHeld"][];
+            organisation: components["schemas"]["OrganisationRef"] | null;
+            user_account: components["schemas"]["AccountHeld"] | null;
+        };
+        /** MemberHeld */
+        MemberHeld: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Deleted At */
+            deleted_at: string | null;
+            /** Email */
+            email: string | null;
+            /**
+             * Engagement
+             * @enum {string}
+             */
+            engagement: "professional" | "volunteer";
+            /** Family Name */
+            family_name: string;
+            /** Function */
+            function: string | null;
+            /** Given Name */
+            given_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Internal Notes */
+            internal_notes: string;
+            /** Joined On */
+            joined_on: string | null;
+            /** Languages */
+            languages: string[];
+            /** Left On */
+            left_on: string | null;
+            /** Organisation Id */
+            organisation_id: string | null;
+            /** Phone */
+            phone: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "inactive" | "left";
+            /** Title */
+            title: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
         };
         /**
          * MemberOwnRead
@@ -839,6 +1748,11 @@ export interface components {
          */
         MemberPublicRead: {
             /**
+             * Email
+             * @description Only while the member consents to contact_sharing; else null
+             */
+            email?: string | null;
+            /**
              * Engagement
              * @enum {string}
              */
@@ -858,6 +1772,11 @@ export interface components {
             languages: string[];
             /** Organisation Id */
             organisation_id: string | null;
+            /**
+             * Phone
+             * @description Only while the member consents to contact_sharing; else null
+             */
+            phone?: string | null;
             /**
              * Status
              * @enum {string}
@@ -983,6 +1902,71 @@ export interface components {
              * @description Last day of the membership
              */
             end_on: string;
+        };
+        /** MembershipHeld */
+        MembershipHeld: {
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /** Body Name */
+            body_name: string;
+            /** Body Short Name */
+            body_short_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Deputy Of Membership Id */
+            deputy_of_membership_id: string | null;
+            /**
+             * End On
+             * @description Last day of the membership; null while open
+             */
+            end_on: string | null;
+            /** Function Label */
+            function_label: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Is Current
+             * @description Started and not ended as of today
+             */
+            is_current: boolean;
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            /**
+             * Organisation Id
+             * @description The organisation the member acts for
+             */
+            organisation_id: string | null;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "spokesperson" | "deputy_spokesperson" | "member" | "guest" | "chair" | "deputy_chair";
+            /**
+             * Start On
+             * Format: date
+             */
+            start_on: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Voting Right */
+            voting_right: boolean;
         };
         /** MembershipPage */
         MembershipPage: {
@@ -1215,6 +2199,16 @@ export interface components {
             version: number;
             /** Website */
             website: string | null;
+        };
+        /** OrganisationRef */
+        OrganisationRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
         };
         /**
          * OrganisationUpdate
@@ -2104,6 +3098,750 @@ export interface operations {
             };
         };
     };
+    export_members_csv: {
+        parameters: {
+            query: {
+                body_id?: string | null;
+                engagement?: ("professional" | "volunteer") | null;
+                language?: string | null;
+                organisation_id?: string | null;
+                /** @description Free-text search */
+                q?: string | null;
+                /** @description Why personal data is exported; recorded in the audit log */
+                reason: string;
+                sort?: "family_name" | "-family_name" | "given_name" | "-given_name" | "created_at" | "-created_at";
+                status?: ("active" | "inactive" | "left") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 with BOM, `;`-separated, CRLF; cells starting with = + - @ are prefixed with ' */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_members_xlsx: {
+        parameters: {
+            query: {
+                body_id?: string | null;
+                engagement?: ("professional" | "volunteer") | null;
+                language?: string | null;
+                organisation_id?: string | null;
+                /** @description Free-text search */
+                q?: string | null;
+                /** @description Why personal data is exported; recorded in the audit log */
+                reason: string;
+                sort?: "family_name" | "-family_name" | "given_name" | "-given_name" | "created_at" | "-created_at";
+                status?: ("active" | "inactive" | "left") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Excel workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_organisations_csv: {
+        parameters: {
+            query?: {
+                kind?: ("public_authority" | "welfare_association" | "education_provider" | "migrant_organisation" | "association_initiative" | "religious_community" | "company_chamber" | "other") | null;
+                municipality?: ("Stadt Gifhorn" | "Stadt Wittingen" | "Gemeinde Sassenburg" | "Samtgemeinde Boldecker Land" | "Samtgemeinde Brome" | "Samtgemeinde Hankensbüttel" | "Samtgemeinde Isenbüttel" | "Samtgemeinde Meinersen" | "Samtgemeinde Papenteich" | "Samtgemeinde Wesendorf") | null;
+                /** @description Free-text search */
+                q?: string | null;
+                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 with BOM, `;`-separated, CRLF; cells starting with = + - @ are prefixed with ' */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_organisations_xlsx: {
+        parameters: {
+            query?: {
+                kind?: ("public_authority" | "welfare_association" | "education_provider" | "migrant_organisation" | "association_initiative" | "religious_community" | "company_chamber" | "other") | null;
+                municipality?: ("Stadt Gifhorn" | "Stadt Wittingen" | "Gemeinde Sassenburg" | "Samtgemeinde Boldecker Land" | "Samtgemeinde Brome" | "Samtgemeinde Hankensbüttel" | "Samtgemeinde Isenbüttel" | "Samtgemeinde Meinersen" | "Samtgemeinde Papenteich" | "Samtgemeinde Wesendorf") | null;
+                /** @description Free-text search */
+                q?: string | null;
+                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Excel workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_members: {
+        parameters: {
+            query?: {
+                /** @description Only report what would happen; nothing is written */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_import_members"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_join_requests: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Only rows changed at or after this instant, oldest first, with deleted rows as tombstones */
+                modified_since?: string | null;
+                /** @description Rows to skip */
+                offset?: number;
+                /** @description Free-text search */
+                q?: string | null;
+                sort?: "created_at" | "-created_at" | "family_name" | "-family_name";
+                status?: ("open" | "accepted" | "declined") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestPage"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_join_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinRequestCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestReceived"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_join_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                join_request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestRead"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    accept_join_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                join_request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinRequestAccept"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decline_join_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                join_request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinRequestDecline"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_members: {
         parameters: {
             query?: {
@@ -2498,6 +4236,162 @@ export interface operations {
             };
         };
     };
+    get_member_consents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentOverview"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_member_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentOverview"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_own_member: {
         parameters: {
             query?: never;
@@ -2626,6 +4520,131 @@ export interface operations {
             };
             /** @description If-Match header missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_own_consents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentOverview"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_own_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentSelfCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentOverview"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3469,6 +5488,195 @@ export interface operations {
             };
             /** @description If-Match header missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    erase_member: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ErasureRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureResult"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_member_data: {
+        parameters: {
+            query: {
+                /** @description Why the data is exported (e.g. the request's date); logged. Must not name the person. */
+                reason: string;
+            };
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDataExport"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
