@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   ADMIN,
   apiCreateUser,
+  apiJson,
   apiToken,
   assertClean,
   expectNoAxeViolations,
@@ -23,6 +24,9 @@ let browser;
 let context;
 let page;
 let user;
+let organisation;
+let member;
+let workingGroup;
 
 before(async () => {
   browser = await launch();
@@ -31,6 +35,29 @@ before(async () => {
     name: 'Anna Axe',
     password: 'ein-sicheres-Passwort-1',
     roles: ['member', 'coordinator'],
+  });
+  const token = await apiToken();
+  organisation = await apiJson(token, 'POST', '/api/v1/organisations', {
+    name: 'Axe Beratungsstelle',
+    short_name: 'AxeB',
+    kind: 'migrant_organisation',
+    municipality: 'Samtgemeinde Meinersen',
+    email: 'kontakt@axe.example.org',
+  });
+  member = await apiJson(token, 'POST', '/api/v1/members', {
+    given_name: 'Amir',
+    family_name: 'Axtmann',
+    engagement: 'volunteer',
+    organisation_id: organisation.id,
+    languages: ['de', 'fa'],
+  });
+  const bodies = await apiJson(token, 'GET', '/api/v1/bodies?kind=working_group&sort=name');
+  workingGroup = bodies.items[0];
+  await apiJson(token, 'POST', '/api/v1/memberships', {
+    member_id: member.id,
+    body_id: workingGroup.id,
+    role: 'deputy_spokesperson',
+    start_on: '2025-01-01',
   });
   context = await newContext(browser);
   page = await newPage(context);
@@ -161,6 +188,121 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     });
   });
 
+  test('organisations: list, empty result, create with errors, detail with delete dialog, edit', async () => {
+    await check('organisations-list', async () => {
+      await page.goto('/organisationen');
+      await page.getByRole('row', { name: /Axe Beratungsstelle/ }).waitFor();
+    });
+    await check('organisations-list-empty', async () => {
+      await page.goto('/organisationen?q=niemand-heisst-so');
+      await page.getByText('Keine Organisation passt zu Ihrer Suche.', { exact: false }).waitFor();
+    });
+    await check('organisation-create', async () => {
+      await page.goto('/organisationen/neu');
+      await page.getByRole('heading', { level: 1, name: 'Organisation anlegen' }).waitFor();
+    });
+    await check('organisation-create-validation', async () => {
+      await page.getByLabel('Website').fill('keine-adresse');
+      await page.getByRole('button', { name: 'Organisation anlegen' }).click();
+      await page.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('organisation-detail', async () => {
+      await page.goto(`/organisationen/${organisation.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Axe Beratungsstelle' }).waitFor();
+    });
+    await check('organisation-delete-dialog', async () => {
+      await page.getByRole('button', { name: 'Löschen' }).click();
+      await page.getByRole('alertdialog', { name: 'Organisation löschen?' }).waitFor();
+    });
+    await check('organisation-edit', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+      await page.goto(`/organisationen/${organisation.id}/bearbeiten`);
+      await page.getByLabel('Name', { exact: true }).waitFor();
+    });
+    await check('organisation-edit-validation', async () => {
+      await page.getByLabel('Name', { exact: true }).fill('');
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+  });
+
+  test('members: list, empty result, create with errors, detail with memberships and delete dialog, edit', async () => {
+    await check('members-list', async () => {
+      await page.goto('/mitglieder');
+      await page.getByRole('row', { name: /Amir Axtmann/ }).waitFor();
+    });
+    await check('members-list-empty', async () => {
+      await page.goto('/mitglieder?q=niemand-heisst-so&engagement=volunteer');
+      await page.getByText('Kein Mitglied passt zu Ihrer Suche.', { exact: false }).waitFor();
+    });
+    await check('member-create', async () => {
+      await page.goto('/mitglieder/neu');
+      await page.getByRole('heading', { level: 1, name: 'Mitglied anlegen' }).waitFor();
+      await page.getByRole('option', { name: 'Axe Beratungsstelle (AxeB)' }).waitFor({ state: 'attached' });
+    });
+    await check('member-create-validation', async () => {
+      await page.getByLabel('Weitere Sprachen (ISO-Kürzel)').fill('xyz');
+      await page.getByLabel('E-Mail-Adresse').fill('keine-adresse');
+      await page.getByRole('button', { name: 'Mitglied anlegen' }).click();
+      await page.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('member-detail', async () => {
+      await page.goto(`/mitglieder/${member.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Amir Axtmann' }).waitFor();
+      await page.getByRole('row', { name: new RegExp(workingGroup.name) }).waitFor();
+    });
+    await check('member-delete-dialog', async () => {
+      await page.getByRole('button', { name: 'Löschen' }).click();
+      await page.getByRole('alertdialog', { name: 'Mitglied löschen?' }).waitFor();
+    });
+    await check('member-edit', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+      await page.goto(`/mitglieder/${member.id}/bearbeiten`);
+      await page.getByLabel('Vorname').waitFor();
+    });
+  });
+
+  test('working groups: list, body page, add/end/edit dialogs with errors', async () => {
+    await check('bodies-list', async () => {
+      await page.goto('/arbeitskreise');
+      await page.getByRole('row', { name: /Amir Axtmann/ }).waitFor();
+    });
+    await check('body-detail', async () => {
+      await page.goto(`/arbeitskreise/${workingGroup.id}`);
+      await page.getByRole('heading', { level: 1, name: workingGroup.name }).waitFor();
+      await page.getByRole('link', { name: 'Amir Axtmann' }).waitFor();
+    });
+    await check('body-add-dialog', async () => {
+      await page.getByRole('button', { name: 'Mitglied hinzufügen' }).click();
+      await page.getByRole('dialog', { name: /hinzufügen/ }).waitFor();
+    });
+    await check('body-add-dialog-validation', async () => {
+      await page.getByRole('dialog').getByRole('button', { name: 'Hinzufügen' }).click();
+      await page.getByRole('dialog').getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('body-end-dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Mitgliedschaft von Amir Axtmann beenden' }).click();
+      await page.getByRole('dialog', { name: 'Mitgliedschaft beenden' }).waitFor();
+    });
+    await check('body-end-dialog-validation', async () => {
+      await page.getByLabel('Letzter Tag der Mitgliedschaft').fill('2024-01-01');
+      await page.getByRole('dialog').getByRole('button', { name: 'Mitgliedschaft beenden' }).click();
+      await page.getByRole('dialog').getByText('Das Ende darf nicht vor dem Beginn', { exact: false }).first().waitFor();
+    });
+    await check('body-edit-dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Beschreibung bearbeiten' }).click();
+      await page.getByRole('dialog', { name: 'Beschreibung und Leitfrage bearbeiten' }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    });
+  });
+
   test('dark theme: overview and login keep their contrast', async () => {
     await page.goto('/');
     await page.getByLabel('Darstellung').selectOption('dark');
@@ -169,6 +311,14 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await check('users-dark', async () => {
       await page.goto('/verwaltung/benutzer');
       await page.getByRole('row', { name: /Anna/ }).first().waitFor();
+    });
+    await check('members-dark', async () => {
+      await page.goto('/mitglieder');
+      await page.getByRole('row', { name: /Amir Axtmann/ }).waitFor();
+    });
+    await check('body-dark', async () => {
+      await page.goto(`/arbeitskreise/${workingGroup.id}`);
+      await page.getByRole('link', { name: 'Amir Axtmann' }).waitFor();
     });
     await page.getByLabel('Darstellung').selectOption('system');
   });
@@ -188,7 +338,9 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
 
   test('320 px wide: no horizontal scrolling on the main pages', async () => {
     await page.setViewportSize({ width: 320, height: 640 });
-    for (const path of ['/', '/konto', '/verwaltung/benutzer', '/verwaltung/benutzer/neu', `/verwaltung/benutzer/${user.id}`, '/barrierefreiheit']) {
+    for (const path of ['/', '/konto', '/verwaltung/benutzer', '/verwaltung/benutzer/neu', `/verwaltung/benutzer/${user.id}`, '/barrierefreiheit',
+      '/organisationen', '/organisationen/neu', `/organisationen/${organisation.id}`, '/mitglieder', '/mitglieder/neu',
+      `/mitglieder/${member.id}`, `/mitglieder/${member.id}/bearbeiten`, '/arbeitskreise', `/arbeitskreise/${workingGroup.id}`]) {
       await page.goto(path);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.waitForLoadState('networkidle');

@@ -72,7 +72,7 @@ describe('login and app shell', () => {
       const banner = page.getByRole('banner');
       await banner.getByText('Landkreis Gifhorn').first().waitFor();
       const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
-      assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Übersicht', 'Verwaltung']);
+      assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Übersicht', 'Organisationen', 'Mitglieder', 'Arbeitskreise', 'Verwaltung']);
       assert.equal(await nav.getByRole('link', { name: 'Übersicht' }).getAttribute('aria-current'), 'page');
       await page.getByRole('banner').getByRole('link', { name: /Mein Konto/ }).waitFor();
       const footer = page.getByRole('contentinfo');
@@ -175,7 +175,14 @@ describe('login and app shell', () => {
       await login(page, email, oldPassword);
       // Members do not see the administration.
       const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
-      assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Übersicht']);
+      assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Übersicht', 'Organisationen', 'Mitglieder', 'Arbeitskreise']);
+      // They may read the directory but get no write buttons.
+      await nav.getByRole('link', { name: 'Organisationen' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Organisationen' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: /gefunden/ }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Organisation anlegen' }).count(), 0);
+      await page.goto('/mitglieder/neu');
+      await page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' }).waitFor();
       await page.goto('/verwaltung/benutzer');
       await page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' }).waitFor();
       await page.getByRole('banner').getByRole('link', { name: /Mein Konto/ }).click();

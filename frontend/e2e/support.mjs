@@ -126,3 +126,14 @@ export function uniqueEmail(prefix) {
   counter += 1;
   return `${prefix}-${Date.now().toString(36)}-${counter}@example.org`;
 }
+
+/** A JSON API call for test setup; asserts the expected status and returns the body (or null). */
+export async function apiJson(token, method, path, body, expected = method === 'POST' ? 201 : 200) {
+  const response = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  assert.equal(response.status, expected, `${method} ${path}: ${await response.clone().text()}`);
+  return response.status === 204 ? null : response.json();
+}

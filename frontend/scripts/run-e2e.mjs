@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * End-to-end run: starts the real backend on a fresh database (temp dir, free
- * port), waits for /readyz, runs the e2e/*.test.mjs files with node:test
+ * port, migrated and seeded with the demo bodies), waits for /readyz, runs the e2e/*.test.mjs files with node:test
  * (playwright-core driving the system Chromium), then stops the backend.
  *
  * Without /usr/bin/chromium (or the backend's virtualenv) it says so and exits
@@ -130,6 +130,12 @@ try {
   if (migrate.status !== 0) {
     console.error(migrate.stdout, migrate.stderr);
     throw new Error('netzwerk migrate failed');
+  }
+  // The bodies (four working groups, steering group, network) exist only as demo data.
+  const seed = spawnSync(netzwerk, ['seed-demo'], { cwd: repo, env, encoding: 'utf8' });
+  if (seed.status !== 0) {
+    console.error(seed.stdout, seed.stderr);
+    throw new Error('netzwerk seed-demo failed');
   }
   const log = createWriteStream(logPath);
   await new Promise((r) => log.once('open', r));

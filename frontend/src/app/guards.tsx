@@ -18,8 +18,9 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-/** Pages of other roles look like they do not exist (as the API answers 404). */
-export function RequireRole({ role }: { role: Role }) {
+/** Pages of other roles look like they do not exist (as the API answers 404). Any of several roles may be given. */
+export function RequireRole({ role }: { role: Role | readonly Role[] }) {
   const { hasRole } = useSession();
-  return hasRole(role) ? <Outlet /> : <NotFoundPage />;
+  const roles: readonly Role[] = typeof role === 'string' ? [role] : role;
+  return roles.some(hasRole) ? <Outlet /> : <NotFoundPage />;
 }

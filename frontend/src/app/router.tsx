@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { Navigate, type RouteObject, createBrowserRouter } from 'react-router';
 import { AccessibilityPage } from '@/features/accessibility/components/AccessibilityPage';
 import { LoginPage } from '@/features/auth/components/LoginPage';
@@ -9,6 +10,15 @@ import type { RouteHandle } from './layout/Breadcrumbs';
 import { NotFoundPage } from './NotFoundPage';
 
 const handle = (crumb: string): RouteHandle => ({ crumb });
+
+/** Roles that may change the directory (the API decides in the end). */
+const WRITERS = ['admin', 'coordinator'] as const;
+
+type DirectoryPages = typeof import('@/features/directory/components/pages');
+/** The directory screens share one lazy chunk (loaded on the first visit). */
+const dir = (pick: (pages: DirectoryPages) => ComponentType) => async () => ({
+  Component: pick(await import('@/features/directory/components/pages')),
+});
 
 export const routes: RouteObject[] = [
   {
@@ -26,6 +36,58 @@ export const routes: RouteObject[] = [
             path: 'konto',
             handle: handle('nav.account'),
             lazy: async () => ({ Component: (await import('@/features/account/components/AccountPage')).AccountPage }),
+          },
+          {
+            path: 'organisationen',
+            handle: handle('nav.organisations'),
+            children: [
+              { index: true, lazy: dir((m) => m.OrganisationsListPage) },
+              {
+                element: <RequireRole role={WRITERS} />,
+                children: [{ path: 'neu', handle: handle('nav.organisationCreate'), lazy: dir((m) => m.OrganisationCreatePage) }],
+              },
+              {
+                path: ':organisationId',
+                handle: handle('nav.organisation'),
+                children: [
+                  { index: true, lazy: dir((m) => m.OrganisationDetailPage) },
+                  {
+                    element: <RequireRole role={WRITERS} />,
+                    children: [{ path: 'bearbeiten', handle: handle('nav.organisationEdit'), lazy: dir((m) => m.OrganisationEditPage) }],
+                  },
+                ],
+              },
+            ],
+          },
+          {
+            path: 'mitglieder',
+            handle: handle('nav.members'),
+            children: [
+              { index: true, lazy: dir((m) => m.MembersListPage) },
+              {
+                element: <RequireRole role={WRITERS} />,
+                children: [{ path: 'neu', handle: handle('nav.memberCreate'), lazy: dir((m) => m.MemberCreatePage) }],
+              },
+              {
+                path: ':memberId',
+                handle: handle('nav.member'),
+                children: [
+                  { index: true, lazy: dir((m) => m.MemberDetailPage) },
+                  {
+                    element: <RequireRole role={WRITERS} />,
+                    children: [{ path: 'bearbeiten', handle: handle('nav.memberEdit'), lazy: dir((m) => m.MemberEditPage) }],
+                  },
+                ],
+              },
+            ],
+          },
+          {
+            path: 'arbeitskreise',
+            handle: handle('nav.bodies'),
+            children: [
+              { index: true, lazy: dir((m) => m.BodiesListPage) },
+              { path: ':bodyId', handle: handle('nav.body'), lazy: dir((m) => m.BodyDetailPage) },
+            ],
           },
           {
             path: 'verwaltung',

@@ -12,12 +12,14 @@ interface NavItem {
 }
 
 /**
- * Main navigation. Entries appear as their features land (Mitglieder,
- * Organisationen, Arbeitskreise, Sitzungen, Angebote, Bedarfe, Maßnahmen,
+ * Main navigation. Entries appear as their features land (Sitzungen, Angebote, Bedarfe, Maßnahmen,
  * Integrationskonzept, Vorlagen come later).
  */
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', labelKey: 'nav.home', end: true },
+  { to: '/organisationen', labelKey: 'nav.organisations' },
+  { to: '/mitglieder', labelKey: 'nav.members' },
+  { to: '/arbeitskreise', labelKey: 'nav.bodies' },
   { to: '/verwaltung', labelKey: 'nav.admin', adminOnly: true },
 ];
 

@@ -8,6 +8,7 @@ export type IconName =
   | 'close'
   | 'danger'
   | 'edit'
+  | 'delete'
   | 'home'
   | 'info'
   | 'logout'

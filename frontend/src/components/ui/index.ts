@@ -12,4 +12,5 @@ export { Loader } from './Loader';
 export { Pagination } from './Pagination';
 export { SelectField, type SelectOption } from './SelectField';
 export { Table, type Column } from './Table';
+export { TextArea } from './TextArea';
 export { TextField } from './TextField';

@@ -15,6 +15,21 @@ export function HomePage() {
     >
       <ul className="app-cards" aria-label={t('home.cardsLabel')}>
         <li>
+          <Card title={t('home.bodies.title')} to="/arbeitskreise">
+            <p className="kern-body">{t('home.bodies.text')}</p>
+          </Card>
+        </li>
+        <li>
+          <Card title={t('home.members.title')} to="/mitglieder">
+            <p className="kern-body">{t('home.members.text')}</p>
+          </Card>
+        </li>
+        <li>
+          <Card title={t('home.organisations.title')} to="/organisationen">
+            <p className="kern-body">{t('home.organisations.text')}</p>
+          </Card>
+        </li>
+        <li>
           <Card title={t('home.account.title')} to="/konto">
             <p className="kern-body">{t('home.account.text')}</p>
           </Card>
