@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 PG_TEST_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/test
 PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider
 
-.PHONY: install run test lint format openapi lock test-sqlite test-postgres
+.PHONY: install run test lint format openapi lock test-backend test-sqlite test-postgres
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,16 @@ run: install $(SPA_BUILD)
 	$(BIN)/netzwerk serve --demo-on-first-run
 
 ## Every check: lint and types, then the whole suite on SQLite and on PostgreSQL, then the browser app.
-test: lint test-sqlite test-postgres $(SPA_TEST)
+test: lint test-backend $(SPA_TEST)
+
+## The backend suite on both databases at once (each run is single-threaded; this machine has 2 cores).
+test-backend: install
+	@mkdir -p build
+	@( $(MAKE) --no-print-directory test-sqlite > build/test-sqlite.log 2>&1; echo $$? > build/test-sqlite.rc ) & \
+	( $(MAKE) --no-print-directory test-postgres > build/test-postgres.log 2>&1; echo $$? > build/test-postgres.rc ) & \
+	wait; \
+	cat build/test-sqlite.log build/test-postgres.log; \
+	[ "$$(cat build/test-sqlite.rc)" = 0 ] && [ "$$(cat build/test-postgres.rc)" = 0 ]
 
 lint: install $(SPA_LINT)
 	$(BIN)/ruff check .
@@ -49,12 +58,12 @@ lock: install
 
 test-sqlite: install
 	@echo "== backend tests on SQLite"
-	$(PYTEST)
+	$(PYTEST) --basetemp=build/pytest-sqlite
 
 test-postgres: install
 	@if $(BIN)/python -c "import asyncio, asyncpg; asyncio.run(asyncpg.connect('$(subst +asyncpg,,$(PG_TEST_URL))', timeout=5))" 2>/dev/null; then \
 		echo "== backend tests on PostgreSQL"; \
-		TEST_DATABASE_URL=$(PG_TEST_URL) $(PYTEST); \
+		TEST_DATABASE_URL=$(PG_TEST_URL) $(PYTEST) --basetemp=build/pytest-postgres; \
 	elif [ -n "$$CI" ]; then \
 		echo "PostgreSQL is not reachable at $(PG_TEST_URL); CI needs it." >&2; exit 1; \
 	else \

@@ -96,7 +96,7 @@ schema = schemathesis.openapi.from_path(Path(__file__).resolve().parent.parent /
 
 @schema.parametrize()
 @hypothesis_settings(
-    max_examples=25,
+    max_examples=12,
     deadline=None,
     suppress_health_check=list(HealthCheck),
     derandomize=True,
