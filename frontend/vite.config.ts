@@ -36,5 +36,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
     restoreMocks: true,
+    // Rendering tests with user-event take over the 5 s default on a loaded 2-core CI machine.
+    testTimeout: 20_000,
   },
 });

@@ -111,6 +111,28 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     });
   });
 
+  test('public join form: empty, validation errors, filled, confirmation', async () => {
+    await check('join-empty', async () => {
+      await page.goto('/mitmachen');
+      await page.getByRole('heading', { level: 1, name: 'Mitmachen im Netzwerk Integration' }).waitFor();
+    });
+    await check('join-validation', async () => {
+      await page.getByRole('button', { name: 'Anfrage senden' }).click();
+      await page.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('join-filled', async () => {
+      await page.getByLabel('Vorname').fill('Alma');
+      await page.getByLabel('Nachname').fill('Axtfrage');
+      await page.getByLabel('E-Mail-Adresse').fill(uniqueEmail('axe-join'));
+      await page.getByLabel('Engagement').selectOption('professional');
+      await page.getByLabel(/Ich willige ein/).check();
+    });
+    await check('join-done', async () => {
+      await page.getByRole('button', { name: 'Anfrage senden' }).click();
+      await page.getByText('Vielen Dank für Ihre Anfrage').waitFor();
+    });
+  });
+
   test('overview and Mein Konto (filled, with validation errors)', async () => {
     await login(page, ADMIN.email, ADMIN.password);
     await check('home', async () => {});
@@ -264,6 +286,73 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     });
   });
 
+  test('join-request inbox: list, empty filter, detail, accept and decline dialogs', async () => {
+    await check('join-inbox', async () => {
+      await page.goto('/mitglieder/beitrittsanfragen');
+      await page.getByRole('heading', { level: 1, name: 'Beitrittsanfragen' }).waitFor();
+      await page.getByRole('link', { name: 'Alma Axtfrage' }).first().waitFor();
+    });
+    await check('join-inbox-empty', async () => {
+      await page.goto('/mitglieder/beitrittsanfragen?status=declined');
+      await page.getByText('Keine Anfragen mit diesem Status.').waitFor();
+    });
+    await check('join-detail', async () => {
+      await page.goto('/mitglieder/beitrittsanfragen');
+      await page.getByRole('link', { name: 'Alma Axtfrage' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Beitrittsanfrage von Alma Axtfrage' }).waitFor();
+    });
+    await check('join-accept-dialog', async () => {
+      await page.getByRole('button', { name: 'Annehmen' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Mitglied', { exact: true }).selectOption('link');
+      await dialog.getByLabel('Vorhandenes Mitglied').waitFor();
+    });
+    await check('join-accept-dialog-error', async () => {
+      await page.getByRole('dialog').getByRole('button', { name: 'Anfrage annehmen' }).click();
+      await page.getByRole('dialog').getByText('Bitte wählen Sie das Mitglied aus').waitFor();
+    });
+    await page.getByRole('dialog').getByRole('button', { name: 'Abbrechen' }).click();
+    await check('join-decline-dialog-error', async () => {
+      await page.getByRole('button', { name: 'Ablehnen' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Anfrage ablehnen' }).click();
+      await page.getByRole('dialog').getByText('Bitte schreiben Sie eine Nachricht').waitFor();
+    });
+    await page.getByRole('dialog').getByRole('button', { name: 'Abbrechen' }).click();
+  });
+
+  test('consents on the member page: tables, record dialog with an error', async () => {
+    await check('member-consents', async () => {
+      await page.goto(`/mitglieder/${member.id}`);
+      await page.getByRole('heading', { level: 2, name: 'Einwilligungen' }).waitFor();
+      await page.getByRole('table', { name: 'Aktueller Stand je Zweck' }).waitFor();
+    });
+    await check('member-consents-dialog-error', async () => {
+      await page.getByRole('button', { name: 'Einwilligung erfassen' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Einwilligung erfassen' });
+      await dialog.getByLabel('Textfassung').fill('');
+      await dialog.getByRole('button', { name: 'Erfassen' }).click();
+      await dialog.getByText('Bitte füllen Sie dieses Feld aus.').waitFor();
+    });
+    await page.getByRole('dialog').getByRole('button', { name: 'Abbrechen' }).click();
+  });
+
+  test('member import: empty, missing file, dry-run report', async () => {
+    await check('import-empty', async () => {
+      await page.goto('/mitglieder/import');
+      await page.getByRole('heading', { level: 1, name: 'Mitgliederliste importieren' }).waitFor();
+    });
+    await check('import-error', async () => {
+      await page.getByRole('button', { name: 'Datei prüfen' }).click();
+      await page.getByText('Bitte wählen Sie eine Datei aus.').waitFor();
+    });
+    await check('import-report', async () => {
+      const csv = 'Vorname;Nachname;E-Mail;Engagement\r\nAxel;Axtimport;axel.axt@example.org;Ehrenamt\r\nAxel;Kaputt;kaputt;Unbekannt\r\n';
+      await page.getByLabel('Datei (CSV oder XLSX)').setInputFiles({ name: 'axe.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByRole('button', { name: 'Datei prüfen' }).click();
+      await page.getByRole('table', { name: 'Ergebnis je Zeile' }).waitFor();
+    });
+  });
+
   test('working groups: list, body page, add/end/edit dialogs with errors', async () => {
     await check('bodies-list', async () => {
       await page.goto('/arbeitskreise');
@@ -338,7 +427,7 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
 
   test('320 px wide: no horizontal scrolling on the main pages', async () => {
     await page.setViewportSize({ width: 320, height: 640 });
-    for (const path of ['/', '/konto', '/verwaltung/benutzer', '/verwaltung/benutzer/neu', `/verwaltung/benutzer/${user.id}`, '/barrierefreiheit',
+    for (const path of ['/', '/konto', '/verwaltung/benutzer', '/verwaltung/benutzer/neu', `/verwaltung/benutzer/${user.id}`, '/barrierefreiheit', '/mitmachen', '/mitglieder/beitrittsanfragen', '/mitglieder/import',
       '/organisationen', '/organisationen/neu', `/organisationen/${organisation.id}`, '/mitglieder', '/mitglieder/neu',
       `/mitglieder/${member.id}`, `/mitglieder/${member.id}/bearbeiten`, '/arbeitskreise', `/arbeitskreise/${workingGroup.id}`]) {
       await page.goto(path);

@@ -72,7 +72,7 @@ describe('login and app shell', () => {
       const banner = page.getByRole('banner');
       await banner.getByText('Landkreis Gifhorn').first().waitFor();
       const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
-      assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Übersicht', 'Organisationen', 'Mitglieder', 'Arbeitskreise', 'Verwaltung']);
+      assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Übersicht', 'Organisationen', 'Mitglieder', 'Beitrittsanfragen', 'Arbeitskreise', 'Verwaltung']);
       assert.equal(await nav.getByRole('link', { name: 'Übersicht' }).getAttribute('aria-current'), 'page');
       await page.getByRole('banner').getByRole('link', { name: /Mein Konto/ }).waitFor();
       const footer = page.getByRole('contentinfo');

@@ -16,6 +16,11 @@ const WRITERS = ['admin', 'coordinator'] as const;
 
 type DirectoryPages = typeof import('@/features/directory/components/pages');
 /** The directory screens share one lazy chunk (loaded on the first visit). */
+type InboxPages = typeof import('@/features/joining/components/inbox');
+const inbox = (pick: (pages: InboxPages) => ComponentType) => async () => ({
+  Component: pick(await import('@/features/joining/components/inbox')),
+});
+
 const dir = (pick: (pages: DirectoryPages) => ComponentType) => async () => ({
   Component: pick(await import('@/features/directory/components/pages')),
 });
@@ -28,6 +33,11 @@ export const routes: RouteObject[] = [
     children: [
       { path: 'anmelden', element: <LoginPage /> },
       { path: 'barrierefreiheit', element: <AccessibilityPage />, handle: handle('nav.accessibility') },
+      {
+        path: 'mitmachen',
+        handle: handle('nav.join'),
+        lazy: async () => ({ Component: (await import('@/features/joining/components/JoinPage')).JoinPage }),
+      },
       {
         element: <RequireAuth />,
         children: [
@@ -66,7 +76,22 @@ export const routes: RouteObject[] = [
               { index: true, lazy: dir((m) => m.MembersListPage) },
               {
                 element: <RequireRole role={WRITERS} />,
-                children: [{ path: 'neu', handle: handle('nav.memberCreate'), lazy: dir((m) => m.MemberCreatePage) }],
+                children: [
+                  { path: 'neu', handle: handle('nav.memberCreate'), lazy: dir((m) => m.MemberCreatePage) },
+                  {
+                    path: 'import',
+                    handle: handle('nav.memberImport'),
+                    lazy: async () => ({ Component: (await import('@/features/imports/components/ImportPage')).ImportPage }),
+                  },
+                  {
+                    path: 'beitrittsanfragen',
+                    handle: handle('nav.joinRequests'),
+                    children: [
+                      { index: true, lazy: inbox((m) => m.JoinRequestsListPage) },
+                      { path: ':joinRequestId', handle: handle('nav.joinRequest'), lazy: inbox((m) => m.JoinRequestDetailPage) },
+                    ],
+                  },
+                ],
               },
               {
                 path: ':memberId',

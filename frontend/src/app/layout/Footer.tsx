@@ -20,6 +20,11 @@ export function Footer() {
                 {t('shell.accessibility')}
               </Link>
             </li>
+            <li>
+              <Link className="kern-link" to="/mitmachen">
+                {t('shell.join')}
+              </Link>
+            </li>
             {site?.imprint_url && (
               <li>
                 <a className="kern-link" href={site.imprint_url} rel="noopener noreferrer">

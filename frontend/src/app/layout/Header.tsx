@@ -9,6 +9,8 @@ interface NavItem {
   labelKey: string;
   end?: boolean;
   adminOnly?: boolean;
+  /** Shown only to admins and coordinators. */
+  writersOnly?: boolean;
 }
 
 /**
@@ -19,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/', labelKey: 'nav.home', end: true },
   { to: '/organisationen', labelKey: 'nav.organisations' },
   { to: '/mitglieder', labelKey: 'nav.members' },
+  { to: '/mitglieder/beitrittsanfragen', labelKey: 'nav.joinRequests', writersOnly: true },
   { to: '/arbeitskreise', labelKey: 'nav.bodies' },
   { to: '/verwaltung', labelKey: 'nav.admin', adminOnly: true },
 ];
@@ -88,7 +91,11 @@ export function Header() {
       {user && (
         <nav className="app-nav" aria-label={t('shell.mainNav')}>
           <ul className="kern-container app-nav__list">
-            {NAV_ITEMS.filter((item) => !item.adminOnly || session.hasRole('admin')).map((item) => (
+            {NAV_ITEMS.filter(
+              (item) =>
+                (!item.adminOnly || session.hasRole('admin')) &&
+                (!item.writersOnly || session.hasRole('admin') || session.hasRole('coordinator')),
+            ).map((item) => (
               <li key={item.to}>
                 <NavLink className="app-nav__link" to={item.to} end={item.end}>
                   {t(item.labelKey)}

@@ -2,6 +2,7 @@ export { Alert, type AlertVariant } from './Alert';
 export { Badge } from './Badge';
 export { Button } from './Button';
 export { Card } from './Card';
+export { Checkbox } from './Checkbox';
 export { CheckboxGroup } from './CheckboxGroup';
 export { cx } from './cx';
 export { Dialog } from './Dialog';

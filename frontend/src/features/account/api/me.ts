@@ -32,3 +32,21 @@ export function useChangePassword() {
     },
   });
 }
+
+type MyConsentsPath = paths['/api/v1/members/me/consents'];
+export type ConsentSelfCreate = MyConsentsPath['post']['requestBody']['content']['application/json'];
+
+/** The caller's own consents; 404 when the account is not linked to a member. */
+export const myConsentsQuery = queryOptions({
+  queryKey: ['account', 'consents'],
+  queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/members/me/consents', { signal })),
+  retry: false,
+});
+
+export function useRecordMyConsent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: ConsentSelfCreate) => unwrap(await api.POST('/api/v1/members/me/consents', { body })),
+    onSuccess: (result) => queryClient.setQueryData(myConsentsQuery.queryKey, result),
+  });
+}

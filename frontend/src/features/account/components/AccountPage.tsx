@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MyConsents } from './MyConsents';
 import { ConflictDialog } from '@/components/ConflictDialog';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
@@ -45,6 +46,7 @@ export function AccountPage() {
           </section>
           <NameForm name={me.data.data.name} etag={me.data.etag} onReload={() => void me.refetch()} />
           <PasswordForm />
+          <MyConsents />
         </>
       )}
     </Page>

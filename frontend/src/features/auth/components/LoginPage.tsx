@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Alert, Button, ErrorSummary, TextField } from '@/components/ui';
@@ -151,6 +151,11 @@ export function LoginPage() {
             </Button>
           </div>
         </form>
+        <p className="kern-body">
+          <Link className="kern-link" to="/mitmachen">
+            {t('auth.login.joinLink')}
+          </Link>
+        </p>
       </div>
     </Page>
   );

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConsentsSection } from './ConsentsSection';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
@@ -196,6 +197,8 @@ function MemberDetail({ member: m, etag }: { member: Member; etag: string | null
           />
         )}
       </section>
+
+      {canWrite && full && <ConsentsSection memberId={m.id} />}
 
       <p className="kern-body app-section">
         <Link className="kern-link" to="/mitglieder">

@@ -148,10 +148,15 @@ export function MembersListPage() {
       lead={t('directory.members.list.lead')}
       actions={
         canWrite && (
-          <Link className="kern-btn kern-btn--primary" to="/mitglieder/neu">
-            <span className="kern-icon kern-icon--add" aria-hidden="true" />
-            <span className="kern-label">{t('directory.members.list.create')}</span>
-          </Link>
+          <>
+            <Link className="kern-btn kern-btn--primary" to="/mitglieder/neu">
+              <span className="kern-icon kern-icon--add" aria-hidden="true" />
+              <span className="kern-label">{t('directory.members.list.create')}</span>
+            </Link>
+            <Link className="kern-btn kern-btn--secondary" to="/mitglieder/import">
+              <span className="kern-label">{t('imports.open')}</span>
+            </Link>
+          </>
         )
       }
     >

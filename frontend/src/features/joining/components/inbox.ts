@@ -1,0 +1,2 @@
+/** The join-request inbox screens (one lazy chunk). */
+export { JoinRequestDetailPage, JoinRequestsListPage } from './InboxPages';
