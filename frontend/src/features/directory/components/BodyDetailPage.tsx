@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type ConflictChange, ConflictDialog } from '@/components/ConflictDialog';
+import { LoadedPage } from '@/components/LoadedPage';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import {
@@ -42,26 +43,11 @@ export function BodyDetailPage() {
   const { t } = useTranslation();
   const { bodyId = '' } = useParams();
   const body = useQuery(bodyQuery(bodyId));
-  if (body.isPending) {
-    return (
-      <Page title={t('nav.body')}>
-        <Loader label={t('common.loading')} />
-      </Page>
-    );
-  }
-  if (body.isError) {
-    return (
-      <Page title={t('nav.body')}>
-        <ProblemAlert error={body.error} />
-        <p className="kern-body">
-          <Link className="kern-link" to="/arbeitskreise">
-            {t('directory.bodies.detail.backToList')}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
-  return <BodyDetail body={body.data.data} etag={body.data.etag} />;
+  return (
+    <LoadedPage query={body} title={t('nav.body')} backTo="/arbeitskreise" backLabel={t('directory.bodies.detail.backToList')}>
+      {(loaded) => <BodyDetail body={loaded.data} etag={loaded.etag} />}
+    </LoadedPage>
+  );
 }
 
 type Row = Membership & { name: string };

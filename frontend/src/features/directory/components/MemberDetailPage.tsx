@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConsentsSection } from './ConsentsSection';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { LoadedPage } from '@/components/LoadedPage';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Alert, Badge, Button, type Column, Dialog, Loader, Table } from '@/components/ui';
@@ -25,26 +26,11 @@ export function MemberDetailPage() {
   const { t } = useTranslation();
   const { memberId = '' } = useParams();
   const member = useQuery(memberQuery(memberId));
-  if (member.isPending) {
-    return (
-      <Page title={t('nav.member')}>
-        <Loader label={t('common.loading')} />
-      </Page>
-    );
-  }
-  if (member.isError) {
-    return (
-      <Page title={t('nav.member')}>
-        <ProblemAlert error={member.error} />
-        <p className="kern-body">
-          <Link className="kern-link" to="/mitglieder">
-            {t('directory.members.detail.backToList')}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
-  return <MemberDetail member={member.data.data} etag={member.data.etag} />;
+  return (
+    <LoadedPage query={member} title={t('nav.member')} backTo="/mitglieder" backLabel={t('directory.members.detail.backToList')}>
+      {(loaded) => <MemberDetail member={loaded.data} etag={loaded.etag} />}
+    </LoadedPage>
+  );
 }
 
 function period(m: Membership, t: (key: string, options?: Record<string, unknown>) => string) {

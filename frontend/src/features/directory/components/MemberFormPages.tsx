@@ -3,9 +3,10 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type ConflictChange, ConflictDialog } from '@/components/ConflictDialog';
+import { LoadedPage } from '@/components/LoadedPage';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, Button, ErrorSummary, Loader } from '@/components/ui';
+import { Alert, Button, ErrorSummary } from '@/components/ui';
 import { isProblemKind } from '@/lib/api/problem';
 import type { FieldErrors } from '@/lib/forms/fieldErrors';
 import { useFormErrors } from '@/lib/forms/useFormErrors';
@@ -113,26 +114,11 @@ export function MemberEditPage() {
   const { t } = useTranslation();
   const { memberId = '' } = useParams();
   const member = useQuery(memberQuery(memberId));
-  if (member.isPending) {
-    return (
-      <Page title={t('directory.members.edit.title')}>
-        <Loader label={t('common.loading')} />
-      </Page>
-    );
-  }
-  if (member.isError) {
-    return (
-      <Page title={t('directory.members.edit.title')}>
-        <ProblemAlert error={member.error} />
-        <p className="kern-body">
-          <Link className="kern-link" to="/mitglieder">
-            {t('directory.members.detail.backToList')}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
-  return <MemberEditor member={member.data.data} etag={member.data.etag} />;
+  return (
+    <LoadedPage query={member} title={t('directory.members.edit.title')} backTo="/mitglieder" backLabel={t('directory.members.detail.backToList')}>
+      {(loaded) => <MemberEditor member={loaded.data} etag={loaded.etag} />}
+    </LoadedPage>
+  );
 }
 
 function MemberEditor({ member, etag }: { member: Member; etag: string | null }) {

@@ -2,9 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { LoadedPage } from '@/components/LoadedPage';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, Button, Dialog, Loader } from '@/components/ui';
+import { Alert, Button, Dialog } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import { type Organisation, organisationQuery, useDeleteOrganisation } from '../api/directory';
 import { DescriptionList, useCanWrite } from './shared';
@@ -13,26 +14,11 @@ export function OrganisationDetailPage() {
   const { t } = useTranslation();
   const { organisationId = '' } = useParams();
   const organisation = useQuery(organisationQuery(organisationId));
-  if (organisation.isPending) {
-    return (
-      <Page title={t('nav.organisation')}>
-        <Loader label={t('common.loading')} />
-      </Page>
-    );
-  }
-  if (organisation.isError) {
-    return (
-      <Page title={t('nav.organisation')}>
-        <ProblemAlert error={organisation.error} />
-        <p className="kern-body">
-          <Link className="kern-link" to="/organisationen">
-            {t('directory.organisations.detail.backToList')}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
-  return <OrganisationDetail organisation={organisation.data.data} etag={organisation.data.etag} />;
+  return (
+    <LoadedPage query={organisation} title={t('nav.organisation')} backTo="/organisationen" backLabel={t('directory.organisations.detail.backToList')}>
+      {(loaded) => <OrganisationDetail organisation={loaded.data} etag={loaded.etag} />}
+    </LoadedPage>
+  );
 }
 
 function OrganisationDetail({ organisation: o, etag }: { organisation: Organisation; etag: string | null }) {

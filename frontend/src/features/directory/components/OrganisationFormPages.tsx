@@ -3,9 +3,10 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type ConflictChange, ConflictDialog } from '@/components/ConflictDialog';
+import { LoadedPage } from '@/components/LoadedPage';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, Button, ErrorSummary, Loader } from '@/components/ui';
+import { Alert, Button, ErrorSummary } from '@/components/ui';
 import { isProblemKind } from '@/lib/api/problem';
 import type { FieldErrors } from '@/lib/forms/fieldErrors';
 import { useFormErrors } from '@/lib/forms/useFormErrors';
@@ -109,26 +110,11 @@ export function OrganisationEditPage() {
   const { t } = useTranslation();
   const { organisationId = '' } = useParams();
   const organisation = useQuery(organisationQuery(organisationId));
-  if (organisation.isPending) {
-    return (
-      <Page title={t('directory.organisations.edit.title')}>
-        <Loader label={t('common.loading')} />
-      </Page>
-    );
-  }
-  if (organisation.isError) {
-    return (
-      <Page title={t('directory.organisations.edit.title')}>
-        <ProblemAlert error={organisation.error} />
-        <p className="kern-body">
-          <Link className="kern-link" to="/organisationen">
-            {t('directory.organisations.detail.backToList')}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
-  return <OrganisationEditor organisation={organisation.data.data} etag={organisation.data.etag} />;
+  return (
+    <LoadedPage query={organisation} title={t('directory.organisations.edit.title')} backTo="/organisationen" backLabel={t('directory.organisations.detail.backToList')}>
+      {(loaded) => <OrganisationEditor organisation={loaded.data} etag={loaded.etag} />}
+    </LoadedPage>
+  );
 }
 
 function OrganisationEditor({ organisation, etag }: { organisation: Organisation; etag: string | null }) {
