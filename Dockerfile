@@ -18,6 +18,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     NETZWERK_DATA_DIR=/data \
     NETZWERK_SPA_DIR=/app/frontend/dist
 WORKDIR /app
+# Pango and fonts for WeasyPrint (PDF minutes and reports).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml constraints.txt alembic.ini ./
 COPY api/ api/
 COPY migrations/ migrations/

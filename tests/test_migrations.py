@@ -16,17 +16,25 @@ from tests.conftest import reset_database
 
 EXPECTED_TABLES = {
     "alembic_version",
+    "agenda_items",
+    "attachments",
+    "attendances",
     "audit_events",
     "auth_sessions",
     "bodies",
+    "calendar_tokens",
     "consent_records",
     "idempotency_records",
     "join_requests",
     "login_failures",
+    "meetings",
     "members",
     "memberships",
+    "needs",
+    "offers",
     "organisations",
     "rate_limit_hits",
+    "registrations",
     "users",
 }
 

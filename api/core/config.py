@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     accessibility_contact_email: str = "integration@gifhorn.de"
     imprint_url: str = "https://www.gifhorn.de/impressum"
     privacy_url: str = "https://www.gifhorn.de/datenschutz"
+    office_name: str = "Stabsstelle Integration"
+    office_address: str = "Schlossplatz 1, 38518 Gifhorn"
+    privacy_text_version: str = "2026-01"
     spa_dir: Path = Path("frontend/dist")
 
     smtp_host: str = "127.0.0.1"
@@ -59,6 +62,7 @@ class Settings(BaseSettings):
 
     join_requests_per_window: int = Field(default=5, ge=1)
     join_window_seconds: int = Field(default=3600, ge=10)
+    max_upload_bytes: int = Field(default=10_485_760, ge=1024)
 
     @field_validator("cors_origins", mode="before")
     @classmethod
