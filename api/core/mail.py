@@ -19,11 +19,19 @@ logger = logging.getLogger("api.mail")
 
 
 @dataclass(frozen=True)
+class MailAttachment:
+    filename: str
+    content: bytes
+    content_type: str  # e.g. "text/calendar; method=REQUEST"
+
+
+@dataclass(frozen=True)
 class Mail:
     to: str
     subject: str
     body: str
     purpose: str  # a short label for the log, e.g. "join_request.receipt"; never personal data
+    attachments: tuple[MailAttachment, ...] = ()
 
 
 def build_message(settings: Settings, mail: Mail) -> EmailMessage:
@@ -35,6 +43,20 @@ def build_message(settings: Settings, mail: Mail) -> EmailMessage:
     message["Message-ID"] = make_msgid(domain=settings.smtp_from.rpartition("@")[2] or None)
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(mail.body, charset="utf-8")
+    for attachment in mail.attachments:
+        media_type, _, parameters = attachment.content_type.partition(";")
+        maintype, _, subtype = media_type.strip().partition("/")
+        params = dict(
+            (key.strip(), value.strip())
+            for key, _, value in (p.partition("=") for p in parameters.split(";") if p)
+        )
+        message.add_attachment(
+            attachment.content,
+            maintype=maintype,
+            subtype=subtype,
+            filename=attachment.filename,
+            params=params,
+        )
     return message
 
 
