@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.bodies.service import seed_bodies
 from api.core.config import Settings
 from api.core.db import create_engine, create_sessionmaker
+from api.demo.activity import ActivityResult, seed_activity
 from api.demo.service import DemoResult, seed_directory
 from api.models import User
 from api.users.schemas import UserCreate
@@ -84,13 +85,17 @@ def ensure_first_admin(settings: Settings) -> None:
 
 
 def seed_demo(settings: Settings) -> None:
-    async def work(session: AsyncSession) -> tuple[int, DemoResult]:
-        return await seed_bodies(session), await seed_directory(session)
+    async def work(session: AsyncSession) -> tuple[int, DemoResult, ActivityResult]:
+        return await seed_bodies(session), await seed_directory(session), await seed_activity(session)
 
-    bodies, directory = asyncio.run(_in_transaction(settings, work))
+    bodies, directory, activity = asyncio.run(_in_transaction(settings, work))
     print(
         f"Demo data: {bodies} bodies, {directory.organisations} organisations, "
         f"{directory.members} members, {directory.memberships} memberships created."
+    )
+    print(
+        f"Demo activity: {activity.meetings} meetings, {activity.offers} offers, "
+        f"{activity.needs} needs created."
     )
 
 

@@ -14,10 +14,13 @@ from fastapi.responses import Response
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.attachments.router import large_body_routes
+from api.attachments.router import router as attachments_router
 from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
+from api.bodies.router import public_working_groups_router, working_groups_router
 from api.bodies.router import router as bodies_router
-from api.bodies.router import working_groups_router
+from api.calendars.router import router as calendars_router
 from api.consents.router import router as consents_router
 from api.core.config import Settings
 from api.core.db import create_engine, create_sessionmaker
@@ -30,11 +33,17 @@ from api.core.spa import SpaFiles
 from api.exports.router import router as exports_router
 from api.health.router import router as health_router
 from api.imports.router import router as imports_router
+from api.invitations.router import router as invitations_router
 from api.joining.router import router as joining_router
+from api.meetings.router import router as meetings_router
 from api.members.router import router as members_router
 from api.memberships.router import router as memberships_router
+from api.needs.router import router as needs_router
+from api.offers.router import public_router as public_offers_router
+from api.offers.router import router as offers_router
 from api.organisations.router import router as organisations_router
 from api.privacy.router import router as privacy_router
+from api.registrations.router import router as registrations_router
 from api.site.router import router as site_router
 from api.users.router import router as users_router
 
@@ -79,6 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         members_router,
         bodies_router,
         working_groups_router,
+        public_working_groups_router,
         memberships_router,
         consents_router,
         joining_router,
@@ -86,6 +96,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         exports_router,
         privacy_router,
         site_router,
+        offers_router,
+        public_offers_router,
+        needs_router,
+        attachments_router,
+        meetings_router,
+        invitations_router,
+        calendars_router,
+        registrations_router,
     )
     for router in routers:
         app.include_router(router)
@@ -101,7 +119,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     # Added innermost first: the request context wraps everything, so every response has its headers.
     app.add_middleware(IdempotencyMiddleware, retention=timedelta(hours=settings.idempotency_hours))
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        large_bodies=large_body_routes(settings),
+    )
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,

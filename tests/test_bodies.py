@@ -197,3 +197,24 @@ async def test_unknown_body_answers_404(client: httpx.AsyncClient, admin: Accoun
     patch = await client.patch(url, json={"name": "x"}, headers=admin.headers | {"If-Match": '"1"'})
     assert patch.status_code == 404
     assert (await client.get(URL, headers={})).status_code == 401
+
+
+async def test_public_working_groups_need_no_login_and_name_no_people(
+    client: httpx.AsyncClient, admin: Account, bodies: dict[str, uuid.UUID]
+) -> None:
+    member_id = await _member(client, admin, "Petra", "Sprecherlein")
+    await _join(client, admin, member_id, bodies["AK Bildung"], "spokesperson")
+    response = await client.get("/api/v1/public/working-groups")
+    assert response.status_code == 200
+    groups = response.json()
+    assert [group["short_name"] for group in groups] == [
+        "AK Bildung",
+        "AK Familienleben",
+        "AK Teilhabe",
+        "AK Ausbildung und Arbeit",
+    ]
+    bildung = groups[0]
+    assert bildung["id"] == str(bodies["AK Bildung"])
+    assert set(bildung) == {"id", "name", "short_name", "description", "guiding_question", "cadence"}
+    assert bildung["guiding_question"].startswith("Mit welchen Förderinstrumenten")
+    assert "Sprecherlein" not in response.text

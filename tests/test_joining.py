@@ -383,3 +383,31 @@ async def test_only_admins_and_coordinators_see_and_decide_requests(
         assert response.status_code == 401
     assert (await client.get(f"{URL}/{uuid.uuid4()}", headers=admin.headers)).status_code == 404
     assert (await _only_request(client, admin))["status"] == "open"
+
+
+async def test_accept_puts_the_new_member_in_the_chosen_organisation(
+    client: httpx.AsyncClient, admin: Account
+) -> None:
+    organisation = await client.post(
+        "/api/v1/organisations",
+        json={
+            "name": "Frauencafé Gifhorn",
+            "kind": "association_initiative",
+            "municipality": "Stadt Gifhorn",
+        },
+        headers=admin.headers,
+    )
+    assert organisation.status_code == 201, organisation.text
+    assert (await _submit(client)).status_code == 202
+    url = f"{URL}/{(await _only_request(client, admin))['id']}/accept"
+    unknown = await client.post(
+        url, json={"organisation_id": str(uuid.uuid4())}, headers=admin.headers | {"If-Match": '"1"'}
+    )
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["field"] == "organisation_id"
+    accepted = await client.post(
+        url, json={"organisation_id": organisation.json()["id"]}, headers=admin.headers | {"If-Match": '"1"'}
+    )
+    assert accepted.status_code == 200, accepted.text
+    member = await client.get(f"/api/v1/members/{accepted.json()['member_id']}", headers=admin.headers)
+    assert member.json()["organisation_id"] == organisation.json()["id"]

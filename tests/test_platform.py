@@ -131,6 +131,15 @@ async def test_site_info_is_public(client: httpx.AsyncClient) -> None:
     response = await client.get("/api/v1/site")
     assert response.status_code == 200
     assert response.json()["county_name"] == "Landkreis Gifhorn"
+    assert response.json()["privacy_text_version"] == "2026-01"
+
+
+async def test_site_info_names_the_configured_privacy_text_version(settings: Settings) -> None:
+    app = create_app(settings.model_copy(update={"privacy_text_version": "2026-07"}))
+    async with make_client(app) as client:
+        response = await client.get("/api/v1/site")
+    await app.state.engine.dispose()
+    assert response.json()["privacy_text_version"] == "2026-07"
 
 
 async def test_cors_allows_a_configured_origin(settings: Settings) -> None:

@@ -6,7 +6,10 @@ import os
 import stat
 import subprocess
 import sys
+from collections import Counter
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from pydantic import SecretStr, ValidationError
@@ -14,8 +17,20 @@ from sqlalchemy import func, select
 
 from api.core.config import Settings
 from api.core.db import create_engine, create_sessionmaker
-from api.models import Body, Member, Membership, Organisation, User
+from api.models import (
+    AgendaItem,
+    Attendance,
+    Body,
+    Meeting,
+    Member,
+    Membership,
+    Need,
+    Offer,
+    Organisation,
+    User,
+)
 
+BERLIN = ZoneInfo("Europe/Berlin")
 STRONG = "Zq8v3T1nKx0pLr5Ws2Yb7Hc4Jd9Fm6Ge-a1b2c3d4"
 
 
@@ -116,8 +131,12 @@ async def test_seed_demo_is_idempotent_and_believable(tmp_path: Path) -> None:
     first = _netzwerk(tmp_path, "seed-demo")
     assert first.returncode == 0, first.stderr
     assert "Demo data: 6 bodies, 40 organisations, 150 members" in first.stdout
+    assert "Demo activity: " in first.stdout
+    activity_before = await _activity(tmp_path)
     second = _netzwerk(tmp_path, "seed-demo")
     assert "Demo data: 0 bodies, 0 organisations, 0 members, 0 memberships created." in second.stdout
+    assert "Demo activity: 0 meetings, 0 offers, 0 needs created." in second.stdout
+    assert await _activity(tmp_path) == activity_before
     assert await _count(tmp_path, Body) == 6
     assert await _count(tmp_path, Organisation) == 40
     assert await _count(tmp_path, Member) == 150
@@ -139,3 +158,75 @@ async def test_seed_demo_is_idempotent_and_believable(tmp_path: Path) -> None:
         ("Steuerungsgruppe", "Landrat")
     ]
     assert all(email is not None and email.endswith(".example.org") for email in emails)
+
+
+async def _activity(data_dir: Path) -> tuple[int, int, int, int]:
+    """Counts of meetings, agenda items, offers and needs."""
+    engine = create_engine(Settings(data_dir=data_dir).effective_database_url)
+    async with create_sessionmaker(engine)() as session:
+        counts = [
+            await session.scalar(select(func.count()).select_from(model)) or 0
+            for model in (Meeting, AgendaItem, Offer, Need)
+        ]
+    await engine.dispose()
+    return counts[0], counts[1], counts[2], counts[3]
+
+
+async def test_seed_demo_plans_a_year_of_meetings_offers_and_needs(tmp_path: Path) -> None:
+    result = _netzwerk(tmp_path, "seed-demo")
+    assert result.returncode == 0, result.stderr
+    now = datetime.now(UTC)
+    engine = create_engine(Settings(data_dir=tmp_path).effective_database_url)
+    async with create_sessionmaker(engine)() as session:
+        bodies = {body.id: body for body in (await session.scalars(select(Body))).all()}
+        meetings = list((await session.scalars(select(Meeting).order_by(Meeting.starts_at))).all())
+        items = {item.id: item for item in (await session.scalars(select(AgendaItem))).all()}
+        offers = list((await session.scalars(select(Offer))).all())
+        needs = list((await session.scalars(select(Need))).all())
+        attended = set(
+            (
+                await session.scalars(select(Attendance.meeting_id).where(Attendance.presence.is_not(None)))
+            ).all()
+        )
+    await engine.dispose()
+
+    per_body = Counter(bodies[meeting.body_id].short_name for meeting in meetings)
+    assert all(4 <= per_body[short] <= 5 for short in ("AK Bildung", "AK Familienleben", "AK Teilhabe"))
+    assert (per_body["Steuerungsgruppe"], per_body["Netzwerk"]) == (2, 1)
+    assert min(meeting.starts_at for meeting in meetings) > now - timedelta(days=190)
+    assert max(meeting.starts_at for meeting in meetings) < now + timedelta(days=190)
+    [network] = [meeting for meeting in meetings if bodies[meeting.body_id].kind == "network"]
+    assert network.registration_capacity == 80
+    assert network.theme
+    for meeting in meetings:
+        local = (meeting.starts_at.astimezone(BERLIN).time(), meeting.ends_at.astimezone(BERLIN).time())
+        assert local == (time(15, 0), time(17, 0))
+        agenda = [item for item in items.values() if item.meeting_id == meeting.id]
+        assert len(agenda) >= 4
+        assert sorted(item.position for item in agenda) == list(range(1, len(agenda) + 1))
+        if meeting.ends_at < now:
+            assert meeting.status == "minutes_approved"
+            assert meeting.minutes_markdown.startswith("# Protokoll")
+            assert meeting.minutes_approved_at is not None
+            assert meeting.id in attended
+        else:
+            assert meeting.status in ("planned", "invited")
+            assert meeting.minutes_markdown == ""
+            assert meeting.id not in attended
+
+    assert 20 <= len(offers) <= 30
+    assert 0 < sum(offer.published for offer in offers) < len(offers)
+    presented = [
+        items[offer.presented_at_agenda_item_id] for offer in offers if offer.presented_at_agenda_item_id
+    ]
+    assert len(presented) >= 5
+    assert {item.kind for item in presented} == {"offer_presentation"}
+    assert 15 <= len(needs) <= 25
+    assert {need.status for need in needs} == {"open", "addressed", "escalated", "resolved", "dismissed"}
+    meetings_by_id = {meeting.id: meeting for meeting in meetings}
+    for need in needs:
+        assert need.raised_at_agenda_item_id is not None
+        item = items[need.raised_at_agenda_item_id]
+        assert item.kind == "needs"
+        assert meetings_by_id[item.meeting_id].body_id == need.body_id
+        assert need.status_note or need.status in ("open",)

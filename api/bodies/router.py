@@ -5,7 +5,7 @@ import uuid
 from fastapi import APIRouter, Response
 
 from api.bodies import service
-from api.bodies.schemas import BodyKind, BodyPage, BodyRead, BodySort, BodyUpdate
+from api.bodies.schemas import BodyKind, BodyPage, BodyRead, BodySort, BodyUpdate, PublicWorkingGroup
 from api.core.concurrency import IfMatch, set_etag
 from api.core.db import DbSession
 from api.core.deps import CoordinatorUser, CurrentUser, is_coordinator
@@ -17,6 +17,8 @@ router = APIRouter(prefix="/api/v1/bodies", tags=["bodies"], responses=problem_r
 working_groups_router = APIRouter(
     prefix="/api/v1/working-groups", tags=["bodies"], responses=problem_responses(401)
 )
+
+public_working_groups_router = APIRouter(prefix="/api/v1/public/working-groups", tags=["bodies"])
 
 
 async def _page(session: DbSession, page: PageResult[Body], params: ListParams, user: User) -> BodyPage:
@@ -83,3 +85,10 @@ async def update_body(
     set_etag(response, body)
     [read] = await service.read_bodies(session, [body], listed_only=False)
     return read
+
+
+@public_working_groups_router.get("", response_model=list[PublicWorkingGroup])
+async def list_public_working_groups(session: DbSession) -> list[PublicWorkingGroup]:
+    """The working groups for the public join form (no login): texts and cadence, never people."""
+    groups = await service.public_working_groups(session)
+    return [PublicWorkingGroup.model_validate(group) for group in groups]

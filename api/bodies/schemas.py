@@ -51,6 +51,19 @@ class BodyRead(BaseModel):
     version: int
 
 
+class PublicWorkingGroup(BaseModel):
+    """A working group as the public join form shows it: no spokespersons, no people."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    short_name: str
+    description: str
+    guiding_question: str
+    cadence: Cadence
+
+
 class BodyUpdate(BaseModel):
     """Only the fields sent are changed; none may be null. Kind and founding year are fixed (422)."""
 

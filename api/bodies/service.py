@@ -155,6 +155,15 @@ async def list_bodies(
     )
 
 
+async def public_working_groups(session: AsyncSession) -> list[Body]:
+    statement = (
+        select(Body)
+        .where(Body.kind == "working_group", Body.deleted_at.is_(None))
+        .order_by(Body.name, Body.id)
+    )
+    return list((await session.scalars(statement)).all())
+
+
 async def find_live_body(session: AsyncSession, body_id: uuid.UUID) -> Body | None:
     body = await session.get(Body, body_id)
     return body if body is not None and body.deleted_at is None else None

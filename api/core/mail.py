@@ -46,10 +46,10 @@ def build_message(settings: Settings, mail: Mail) -> EmailMessage:
     for attachment in mail.attachments:
         media_type, _, parameters = attachment.content_type.partition(";")
         maintype, _, subtype = media_type.strip().partition("/")
-        params = dict(
-            (key.strip(), value.strip())
-            for key, _, value in (p.partition("=") for p in parameters.split(";") if p)
-        )
+        params = {
+            key.strip(): value.strip()
+            for key, _, value in (part.partition("=") for part in parameters.split(";") if part)
+        }
         message.add_attachment(
             attachment.content,
             maintype=maintype,

@@ -6,6 +6,7 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Sequence
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -96,19 +97,33 @@ def _add_security_headers(headers: MutableHeaders, scope: Scope) -> None:
 
 
 class BodySizeLimitMiddleware:
-    """Refuse request bodies above the limit, declared or streamed, with 413."""
+    """Refuse request bodies above the limit, declared or streamed, with 413.
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    ``large_bodies`` names the routes that take file uploads, as (path pattern, limit) pairs: a
+    request whose path matches one of them has that limit instead of ``max_bytes``.
+    """
+
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, large_bodies: Sequence[tuple[re.Pattern[str], int]] = ()
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.large_bodies = tuple(large_bodies)
+
+    def limit_for(self, path: str) -> int:
+        for pattern, limit in self.large_bodies:
+            if pattern.fullmatch(path):
+                return limit
+        return self.max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_large = PayloadTooLarge(f"The request body exceeds {self.max_bytes} bytes.")
+        max_bytes = self.limit_for(scope["path"])
+        too_large = PayloadTooLarge(f"The request body exceeds {max_bytes} bytes.")
         declared = Headers(scope=scope).get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+        if declared is not None and declared.isdigit() and int(declared) > max_bytes:
             await app_error_response(too_large)(scope, receive, send)
             return
         if declared is not None:
@@ -124,7 +139,7 @@ class BodySizeLimitMiddleware:
                 break
             chunk = message.get("body", b"")
             received += len(chunk)
-            if received > self.max_bytes:
+            if received > max_bytes:
                 await app_error_response(too_large)(scope, receive, send)
                 return
             chunks.append(chunk)

@@ -53,7 +53,7 @@ Reason = Annotated[
 ]
 
 
-def _reason(reason: str) -> str:
+def export_reason(reason: str) -> str:
     reason = reason.strip()
     if len(reason) < 5:
         error = FieldValidationError("reason", "Give a reason of at least 5 characters.", "reason_too_short")
@@ -69,7 +69,7 @@ def _reason(reason: str) -> str:
     return reason
 
 
-def _disposition(stem: str, extension: str) -> dict[str, str]:
+def attachment_disposition(stem: str, extension: str) -> dict[str, str]:
     name = f"{stem}-{today().isoformat()}.{extension}"
     return {"Content-Disposition": f"attachment; filename=\"{name}\"; filename*=UTF-8''{name}"}
 
@@ -88,7 +88,7 @@ async def _members(
     status: str | None,
     sort: MemberSort,
 ) -> service.Table:
-    reason = _reason(reason)
+    reason = export_reason(reason)
     filters = {
         "organisation_id": organisation_id,
         "body_id": body_id,
@@ -144,7 +144,7 @@ async def export_members_csv(
         status=status,
         sort=sort,
     )
-    return CsvResponse(service.csv_chunks(table), headers=_disposition("Mitglieder", "csv"))
+    return CsvResponse(service.csv_chunks(table), headers=attachment_disposition("Mitglieder", "csv"))
 
 
 @router.get("/members.xlsx", response_class=XlsxResponse, responses=XLSX_OK | problem_responses(422))
@@ -174,7 +174,9 @@ async def export_members_xlsx(
         status=status,
         sort=sort,
     )
-    return XlsxResponse(service.xlsx_bytes(table, "Mitglieder"), headers=_disposition("Mitglieder", "xlsx"))
+    return XlsxResponse(
+        service.xlsx_bytes(table, "Mitglieder"), headers=attachment_disposition("Mitglieder", "xlsx")
+    )
 
 
 async def _organisations(
@@ -215,7 +217,7 @@ async def export_organisations_csv(
     table = await _organisations(
         session, user, file_format="csv", q=q, kind=kind, municipality=municipality, sort=sort
     )
-    return CsvResponse(service.csv_chunks(table), headers=_disposition("Organisationen", "csv"))
+    return CsvResponse(service.csv_chunks(table), headers=attachment_disposition("Organisationen", "csv"))
 
 
 @router.get("/organisations.xlsx", response_class=XlsxResponse, responses=XLSX_OK | problem_responses(422))
@@ -232,5 +234,5 @@ async def export_organisations_xlsx(
         session, user, file_format="xlsx", q=q, kind=kind, municipality=municipality, sort=sort
     )
     return XlsxResponse(
-        service.xlsx_bytes(table, "Organisationen"), headers=_disposition("Organisationen", "xlsx")
+        service.xlsx_bytes(table, "Organisationen"), headers=attachment_disposition("Organisationen", "xlsx")
     )

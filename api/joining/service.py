@@ -4,21 +4,22 @@ and the coordinators' decision. E-mails are built here and sent by the router af
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.consents.service import record_consent
+from api.core import ratelimit
 from api.core.audit import record_audit
 from api.core.concurrency import check_if_match
 from api.core.config import Settings
-from api.core.errors import Conflict, FieldValidationError, NotFound, TooManyRequests
+from api.core.errors import Conflict, FieldValidationError, NotFound
 from api.core.mail import Mail
 from api.core.pagination import LIKE_ESCAPE, ListParams, PageResult, contains_pattern, fetch_page
 from api.joining.schemas import JoinRequestAccept, JoinRequestCreate, JoinRequestDecline, JoinRequestSort
 from api.members.service import find_live_member
-from api.models import Body, JoinRequest, Member, Membership, RateLimitHit
+from api.models import Body, JoinRequest, Member, Membership
 from api.models.base import today
 from api.organisations.service import find_live_organisation
 
@@ -27,37 +28,15 @@ SORT_COLUMNS = {"created_at": JoinRequest.created_at, "family_name": JoinRequest
 
 
 async def check_rate_limit(session: AsyncSession, settings: Settings, *, address: str) -> None:
-    """At most ``join_requests_per_window`` submissions per client address in the window (429).
-
-    Counted hits older than the window are deleted on the way: addresses are kept no longer than
-    needed."""
-    now = datetime.now(UTC)
-    window_start = now - timedelta(seconds=settings.join_window_seconds)
-    await session.execute(
-        delete(RateLimitHit).where(
-            RateLimitHit.bucket == RATE_LIMIT_BUCKET, RateLimitHit.hit_at < window_start
-        )
+    """At most ``join_requests_per_window`` submissions per client address in the window (429)."""
+    await ratelimit.check_rate_limit(
+        session,
+        bucket=RATE_LIMIT_BUCKET,
+        address=address,
+        limit=settings.join_requests_per_window,
+        window_seconds=settings.join_window_seconds,
+        action="join_request.create",
     )
-    count, oldest = (
-        await session.execute(
-            select(func.count(), func.min(RateLimitHit.hit_at)).where(
-                RateLimitHit.bucket == RATE_LIMIT_BUCKET,
-                RateLimitHit.address == address,
-                RateLimitHit.hit_at >= window_start,
-            )
-        )
-    ).one()
-    if count >= settings.join_requests_per_window:
-        retry_after = max(1, int((oldest - window_start).total_seconds()) + 1)
-        record_audit(
-            session,
-            actor_id=None,
-            action="join_request.create",
-            outcome="denied",
-            details={"reason": "throttled"},
-        )
-        raise TooManyRequests(retry_after, "Too many requests from this address; try again later.")
-    session.add(RateLimitHit(bucket=RATE_LIMIT_BUCKET, address=address, hit_at=now))
 
 
 async def working_groups(session: AsyncSession, ids: list[uuid.UUID], *, field: str) -> list[Body]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import false, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core.deps import is_coordinator
@@ -23,10 +23,14 @@ from api.models.base import today
 
 
 def readable_meetings(user: User) -> Any:
-    """The SQL condition for the live meetings ``user`` may read (use in lists)."""
-    live = Meeting.deleted_at.is_(None)
+    """The SQL condition for the live meetings ``user`` may read."""
+    return Meeting.deleted_at.is_(None) & visible_meetings(user)
+
+
+def visible_meetings(user: User) -> Any:
+    """The SQL condition for the meetings ``user`` may see, deleted ones included (for tombstones)."""
     if is_coordinator(user):
-        return live
+        return true()
     conditions = []
     if user.member_id is not None:
         member_bodies = select(Membership.body_id).where(
@@ -37,8 +41,8 @@ def readable_meetings(user: User) -> Any:
         steering_bodies = select(Body.id).where(Body.kind == "steering_group")
         conditions.append(Meeting.body_id.in_(steering_bodies))
     if not conditions:
-        return live & False
-    return live & or_(*conditions)
+        return false()
+    return or_(*conditions)
 
 
 async def readable_meeting(session: AsyncSession, user: User, meeting_id: uuid.UUID) -> Meeting:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from api.core.deps import AppSettings
 
@@ -14,6 +14,9 @@ class SiteInfo(BaseModel):
     accessibility_contact_email: str
     imprint_url: str
     privacy_url: str
+    privacy_text_version: str = Field(
+        description="Version of the privacy notice; the join form sends it with the consent"
+    )
 
 
 @router.get("", response_model=SiteInfo)
@@ -25,4 +28,5 @@ async def get_site(settings: AppSettings) -> SiteInfo:
         accessibility_contact_email=settings.accessibility_contact_email,
         imprint_url=settings.imprint_url,
         privacy_url=settings.privacy_url,
+        privacy_text_version=settings.privacy_text_version,
     )

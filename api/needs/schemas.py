@@ -1,0 +1,79 @@
+"""Needs (Bedarfe): gaps or demands raised in a body, and their status."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import MISSING, BaseModel, BeforeValidator, ConfigDict, Field
+
+from api.core.fields import Line200, LongText
+from api.core.pagination import Page
+from api.offers.schemas import AgendaItemRef
+
+NeedStatus = Literal["open", "addressed", "escalated", "resolved", "dismissed"]
+
+
+def _split_commas(values: object) -> object:
+    """``?status=open,addressed`` and ``?status=open&status=addressed`` mean the same."""
+    if isinstance(values, list):
+        return [part.strip() for value in values for part in str(value).split(",") if part.strip()]
+    return values
+
+
+StatusFilter = Annotated[list[NeedStatus], BeforeValidator(_split_commas)]
+
+
+class NeedRead(BaseModel):
+    id: uuid.UUID
+    body_id: uuid.UUID
+    body_name: str
+    body_short_name: str
+    title: str
+    description: str
+    raised_at_agenda_item_id: uuid.UUID | None
+    raised_at: AgendaItemRef | None = Field(
+        description="The meeting of the agenda item; null when unset or not readable by the caller"
+    )
+    field_of_action: str | None
+    status: NeedStatus
+    status_note: str
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class NeedCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    body_id: uuid.UUID
+    title: Line200
+    description: LongText = ""
+    raised_at_agenda_item_id: uuid.UUID | None = Field(
+        default=None, description="The agenda item (of a meeting of the same body) where it was raised"
+    )
+    field_of_action: Line200 | None = Field(default=None, description="Free text until the concept exists")
+
+
+class NeedUpdate(BaseModel):
+    """Only the fields sent are changed; the status changes through its own endpoint."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    body_id: uuid.UUID | MISSING = MISSING
+    title: Line200 | MISSING = MISSING
+    description: LongText | MISSING = MISSING
+    raised_at_agenda_item_id: uuid.UUID | MISSING | None = MISSING
+    field_of_action: Line200 | MISSING | None = MISSING
+
+
+class NeedStatusChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: NeedStatus
+    note: LongText = Field(default="", description="Required for resolved and dismissed")
+
+
+class NeedPage(Page[NeedRead]):
+    pass
