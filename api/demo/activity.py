@@ -400,11 +400,13 @@ async def seed_activity(session: AsyncSession, today: date | None = None) -> Act
     meetings: list[Meeting] = []
     needs: list[Need] = []
     for body in bodies:
+        # The yearly network meeting reaches a full year ahead, so its registration is always open.
+        body_window_end = today + timedelta(days=366) if body.kind == "network" else window_end
         planned = [
             proposal
             for year in (today.year - 1, today.year, today.year + 1)
             for proposal in plan_preview(body, year).meetings
-            if window_start <= proposal.starts_at.date() < window_end
+            if window_start <= proposal.starts_at.date() < body_window_end
         ]
         seats = sorted(
             set(

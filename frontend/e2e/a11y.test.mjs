@@ -115,6 +115,7 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await check('join-empty', async () => {
       await page.goto('/mitmachen');
       await page.getByRole('heading', { level: 1, name: 'Mitmachen im Netzwerk Integration' }).waitFor();
+      await page.getByRole('checkbox', { name: 'Arbeitskreis Bildung' }).waitFor();
     });
     await check('join-validation', async () => {
       await page.getByRole('button', { name: 'Anfrage senden' }).click();
@@ -125,6 +126,7 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
       await page.getByLabel('Nachname').fill('Axtfrage');
       await page.getByLabel('E-Mail-Adresse').fill(uniqueEmail('axe-join'));
       await page.getByLabel('Engagement').selectOption('professional');
+      await page.getByRole('checkbox', { name: 'Arbeitskreis Gesellschaftliche Teilhabe' }).check();
       await page.getByLabel(/Ich willige ein/).check();
     });
     await check('join-done', async () => {
@@ -254,6 +256,18 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
       await page.goto('/mitglieder');
       await page.getByRole('row', { name: /Amir Axtmann/ }).waitFor();
     });
+    await check('members-export-dialog', async () => {
+      await page.getByRole('region', { name: 'Mitgliederliste exportieren' }).getByRole('button', { name: 'Als Excel-Datei herunterladen' }).click();
+      await page.getByRole('dialog', { name: 'Mitgliederliste exportieren (Excel)' }).waitFor();
+    });
+    await check('members-export-dialog-error', async () => {
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: 'Grund' }).fill('ab');
+      await dialog.getByRole('button', { name: 'Export herunterladen' }).click();
+      await dialog.getByText('Der Grund muss mindestens 5 Zeichen lang sein.').waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+    });
     await check('members-list-empty', async () => {
       await page.goto('/mitglieder?q=niemand-heisst-so&engagement=volunteer');
       await page.getByText('Kein Mitglied passt zu Ihrer Suche.', { exact: false }).waitFor();
@@ -275,8 +289,28 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
       await page.getByRole('row', { name: new RegExp(workingGroup.name) }).waitFor();
     });
     await check('member-delete-dialog', async () => {
-      await page.getByRole('button', { name: 'Löschen' }).click();
+      await page.getByRole('button', { name: 'Löschen', exact: true }).click();
       await page.getByRole('alertdialog', { name: 'Mitglied löschen?' }).waitFor();
+    });
+    await check('member-access-dialog-error', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Auskunft (Art. 15)' }).click();
+      const dialog = page.getByRole('dialog', { name: /Auskunft nach Art\. 15/ });
+      await dialog.getByRole('button', { name: 'Auskunft herunterladen' }).click();
+      await dialog.getByText('Bitte geben Sie einen Grund an.').waitFor();
+    });
+    await check('member-erase-dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Löschen (Art. 17)' }).click();
+      await page.getByRole('alertdialog', { name: /Art\. 17 DSGVO/ }).waitFor();
+    });
+    await check('member-erase-dialog-error', async () => {
+      const dialog = page.getByRole('alertdialog');
+      await dialog.getByRole('textbox', { name: /Zur Bestätigung/ }).fill('Jemand anderes');
+      await dialog.getByRole('button', { name: 'Endgültig löschen' }).click();
+      await dialog.getByText('Der eingegebene Name stimmt nicht', { exact: false }).waitFor();
     });
     await check('member-edit', async () => {
       await page.keyboard.press('Escape');
@@ -301,8 +335,13 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
       await page.getByRole('link', { name: 'Alma Axtfrage' }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Beitrittsanfrage von Alma Axtfrage' }).waitFor();
     });
-    await check('join-accept-dialog', async () => {
+    await check('join-accept-dialog-create', async () => {
       await page.getByRole('button', { name: 'Annehmen' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('searchbox', { name: 'Organisation suchen' }).fill('Axe');
+      await dialog.getByRole('option', { name: 'Axe Beratungsstelle (AxeB)' }).waitFor({ state: 'attached' });
+    });
+    await check('join-accept-dialog', async () => {
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Mitglied', { exact: true }).selectOption('link');
       await dialog.getByLabel('Vorhandenes Mitglied').waitFor();
@@ -392,6 +431,287 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     });
   });
 
+  test('offers: catalogue, public detail, management list, create with errors, detail, delete and conflict dialogs', async () => {
+    const token = await apiToken();
+    const offer = await apiJson(token, 'POST', '/api/v1/offers', {
+      organisation_id: organisation.id,
+      title: 'Axe Elterncafé',
+      description: 'Offener Treff für Eltern mit Kinderbetreuung.',
+      target_groups: ['Eltern'],
+      languages: ['de', 'fa'],
+      municipalities: ['Samtgemeinde Meinersen'],
+      published: true,
+    });
+    await check('offers-catalogue', async () => {
+      await page.goto('/angebote');
+      await page.getByRole('heading', { level: 2, name: /Angebote gefunden/ }).waitFor();
+      await page.getByRole('link', { name: 'Axe Elterncafé' }).or(page.getByRole('navigation', { name: 'Seiten der Angebote' })).first().waitFor();
+    });
+    await check('offers-catalogue-empty', async () => {
+      await page.goto('/angebote?q=niemand-bietet-das');
+      await page.getByText('Kein Angebot passt zu Ihrer Suche.', { exact: false }).waitFor();
+    });
+    await check('offers-public-detail', async () => {
+      await page.goto(`/angebote/${offer.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Axe Elterncafé' }).waitFor();
+    });
+    await check('offers-admin-list', async () => {
+      await page.goto('/angebotsverwaltung?q=Axe');
+      await page.getByRole('row', { name: /Axe Elterncafé/ }).waitFor();
+    });
+    await check('offers-admin-empty', async () => {
+      await page.goto('/angebotsverwaltung?q=niemand-bietet-das');
+      await page.getByText('Kein Angebot passt zu Ihrer Suche.', { exact: false }).waitFor();
+    });
+    await check('offer-create', async () => {
+      await page.goto('/angebotsverwaltung/neu');
+      await page.getByRole('heading', { level: 1, name: 'Angebot anlegen' }).waitFor();
+      await page.getByRole('option', { name: /Axe Beratungsstelle/ }).waitFor({ state: 'attached' });
+    });
+    await check('offer-create-validation', async () => {
+      await page.getByLabel('Sprachen').fill('deutsch');
+      await page.getByRole('button', { name: 'Angebot anlegen' }).click();
+      await page.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('offer-detail', async () => {
+      await page.goto(`/angebotsverwaltung/${offer.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Axe Elterncafé' }).waitFor();
+    });
+    await check('offer-delete-dialog', async () => {
+      await page.getByRole('button', { name: 'Löschen' }).click();
+      await page.getByRole('alertdialog', { name: 'Angebot löschen?' }).waitFor();
+    });
+    await check('offer-edit', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+      await page.goto(`/angebotsverwaltung/${offer.id}/bearbeiten`);
+      await page.getByLabel('Titel').waitFor();
+    });
+    await check('offer-edit-validation', async () => {
+      await page.getByLabel('Titel').fill('');
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('offer-edit-conflict-dialog', async () => {
+      const current = await fetch(`${process.env.E2E_BASE_URL}/api/v1/offers/${offer.id}`, { headers: { Authorization: `Bearer ${token}` } });
+      const changed = await fetch(`${process.env.E2E_BASE_URL}/api/v1/offers/${offer.id}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'If-Match': current.headers.get('ETag') ?? '' },
+        body: JSON.stringify({ costs: 'kostenlos' }),
+      });
+      assert.equal(changed.status, 200);
+      await page.getByLabel('Titel').fill('Axe Elterncafé am Montag');
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('alertdialog', { name: 'Eintrag wurde zwischenzeitlich geändert' }).waitFor();
+    });
+    await page.keyboard.press('Escape');
+    await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+  });
+
+  test('needs: list, empty filter, create with errors, detail, status dialog with error, delete dialog, edit', async () => {
+    const need = await apiJson(await apiToken(), 'POST', '/api/v1/needs', {
+      body_id: workingGroup.id,
+      title: 'Axe Dolmetschpool',
+      description: 'Für Elterngespräche fehlen Dolmetschende.',
+      field_of_action: 'Sprache und Bildung',
+    });
+    await check('needs-list', async () => {
+      await page.goto('/bedarfe?q=Axe');
+      await page.getByRole('row', { name: /Axe Dolmetschpool/ }).waitFor();
+    });
+    await check('needs-list-empty', async () => {
+      await page.goto('/bedarfe?q=niemand-braucht-das&status=alle');
+      await page.getByText('Kein Bedarf passt zu Ihrer Suche.').waitFor();
+    });
+    await check('need-create', async () => {
+      await page.goto('/bedarfe/neu');
+      await page.getByRole('heading', { level: 1, name: 'Bedarf erfassen' }).waitFor();
+    });
+    await check('need-create-validation', async () => {
+      await page.getByRole('button', { name: 'Bedarf erfassen' }).click();
+      await page.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('need-detail', async () => {
+      await page.goto(`/bedarfe/${need.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Axe Dolmetschpool' }).waitFor();
+    });
+    await check('need-status-dialog', async () => {
+      await page.getByRole('button', { name: 'Status ändern' }).click();
+      await page.getByRole('dialog', { name: 'Status ändern' }).waitFor();
+    });
+    await check('need-status-dialog-error', async () => {
+      const dialog = page.getByRole('dialog', { name: 'Status ändern' });
+      await dialog.getByLabel('Neuer Status').selectOption('dismissed');
+      await dialog.getByRole('button', { name: 'Status ändern' }).click();
+      await dialog.getByText('Bitte schreiben Sie, warum', { exact: false }).waitFor();
+    });
+    await check('need-delete-dialog', async () => {
+      await page.getByRole('dialog').getByRole('button', { name: 'Abbrechen' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Löschen' }).click();
+      await page.getByRole('alertdialog', { name: 'Bedarf löschen?' }).waitFor();
+    });
+    await check('need-edit', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+      await page.goto(`/bedarfe/${need.id}/bearbeiten`);
+      await page.getByLabel('Titel').waitFor();
+    });
+  });
+
+  test('network meeting: list, registration form empty, with errors, confirmation; unknown e-mail links', async () => {
+    const token = await apiToken();
+    const network = await apiJson(token, 'GET', '/api/v1/bodies?kind=network');
+    const start = new Date(Date.now() + 50 * 24 * 3600 * 1000);
+    start.setUTCHours(15, 0, 0, 0);
+    const meeting = await apiJson(token, 'POST', '/api/v1/meetings', {
+      body_id: network.items[0].id,
+      title: 'Axe Netzwerktreffen',
+      starts_at: start.toISOString(),
+      ends_at: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
+      location_address: 'Stadthalle Gifhorn (Test)',
+      theme: 'Barrierefreiheit',
+      registration_capacity: 30,
+    });
+    await check('network-meetings', async () => {
+      await page.goto('/netzwerktreffen');
+      await page.getByRole('heading', { level: 2, name: 'Axe Netzwerktreffen' }).waitFor();
+    });
+    await check('registration-empty', async () => {
+      await page.goto(`/netzwerktreffen/${meeting.id}/anmeldung`);
+      await page.getByRole('heading', { level: 1, name: 'Anmeldung: Axe Netzwerktreffen' }).waitFor();
+    });
+    await check('registration-validation', async () => {
+      await page.getByLabel('E-Mail-Adresse').fill('keine-adresse');
+      await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+      await page.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    // Public registrations are rate-limited per client address; the test server trusts 127.0.0.1 as proxy.
+    await page.setExtraHTTPHeaders({ 'X-Forwarded-For': `10.80.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}` });
+    await check('registration-confirmed', async () => {
+      await page.getByLabel('Vorname').fill('Aylin');
+      await page.getByLabel('Nachname').fill('Axtreffen');
+      await page.getByLabel('E-Mail-Adresse').fill(uniqueEmail('axe-treffen'));
+      await page.getByLabel(/Ich willige ein/).check();
+      await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+      await page.getByText('Sie sind angemeldet').waitFor();
+    });
+    await page.setExtraHTTPHeaders({});
+    await check('registration-link-unknown', async () => {
+      await page.goto(`/anmeldung/${'a'.repeat(43)}`);
+      await page.getByText('Anmeldung nicht gefunden').waitFor();
+    });
+    await check('invitation-link-unknown', async () => {
+      await page.goto(`/einladung/${'b'.repeat(43)}`);
+      await page.getByText('Einladung nicht gefunden').waitFor();
+    });
+    // The link secrets are only in e-mails: the link API is answered in the browser (see public.test.mjs).
+    const publicMeeting = await (await fetch(`${process.env.E2E_BASE_URL}/api/v1/public/meetings/${meeting.id}`)).json();
+    const registration = {
+      meeting: publicMeeting,
+      given_name: 'Aylin',
+      family_name: 'Axtreffen',
+      status: 'waitlisted',
+      waiting_position: 2,
+      created_at: new Date().toISOString(),
+      cancelled_at: null,
+    };
+    const registrationUrl = `**/api/v1/public/registrations/${'r'.repeat(43)}**`;
+    await page.route(registrationUrl, (route) =>
+      route.fulfill({
+        json: route.request().method() === 'POST' ? { ...registration, status: 'cancelled', cancelled_at: new Date().toISOString() } : registration,
+      }),
+    );
+    try {
+      await check('registration-link', async () => {
+        await page.goto(`/anmeldung/${'r'.repeat(43)}`);
+        await page.getByText('Sie stehen auf der Warteliste (Platz 2).').waitFor();
+      });
+      await check('registration-cancel-dialog', async () => {
+        await page.getByRole('button', { name: 'Teilnahme absagen' }).click();
+        await page.getByRole('alertdialog', { name: 'Teilnahme absagen?' }).waitFor();
+      });
+      await check('registration-cancelled', async () => {
+        await page.getByRole('alertdialog').getByRole('button', { name: 'Ja, absagen' }).click();
+        await page.getByText('Ihre Teilnahme ist abgesagt').waitFor();
+      });
+    } finally {
+      await page.unroute(registrationUrl);
+    }
+    const invitationUrl = `**/api/v1/invitation-responses/${'v'.repeat(43)}`;
+    const invitation = {
+      meeting_id: meeting.id,
+      title: 'Axe Sitzung',
+      number: 'AK Axe 1/2027',
+      body_name: workingGroup.name,
+      status: 'invited',
+      starts_at: meeting.starts_at,
+      ends_at: meeting.ends_at,
+      location_address: 'Kreishaus Gifhorn',
+      location_room: 'Raum 101',
+      online_url: 'https://meet.example.org/axe',
+      theme: 'Barrierefreiheit',
+      cancel_reason: null,
+      agenda: [{ number: '1', title: 'Begrüßung' }],
+      member_name: 'Amir Axtmann',
+      response: 'pending',
+      responded_at: null,
+      may_answer: true,
+    };
+    await page.route(invitationUrl, (route) =>
+      route.fulfill({
+        json: route.request().method() === 'POST' ? { ...invitation, response: 'declined', responded_at: new Date().toISOString() } : invitation,
+      }),
+    );
+    try {
+      await check('invitation-link', async () => {
+        await page.goto(`/einladung/${'v'.repeat(43)}`);
+        await page.getByRole('heading', { level: 1, name: 'Axe Sitzung' }).waitFor();
+      });
+      await check('invitation-answered', async () => {
+        await page.getByRole('button', { name: 'Absagen' }).click();
+        await page.getByText('Vielen Dank, Ihre Absage ist gespeichert.').waitFor();
+      });
+    } finally {
+      await page.unroute(invitationUrl);
+    }
+  });
+
+  test('offers, needs and network meeting pages: dark theme and 320 px', async () => {
+    await page.goto('/');
+    await page.getByLabel('Darstellung').selectOption('dark');
+    await check('offers-catalogue-dark', async () => {
+      await page.goto('/angebote');
+      await page.getByRole('heading', { level: 2, name: /Angebote gefunden/ }).waitFor();
+    });
+    await check('needs-dark', async () => {
+      await page.goto('/bedarfe?status=alle');
+      await page.getByRole('heading', { level: 2, name: /Bedarf/ }).waitFor();
+    });
+    await check('network-meetings-dark', async () => {
+      await page.goto('/netzwerktreffen');
+      await page.getByRole('heading', { level: 2, name: 'Axe Netzwerktreffen' }).waitFor();
+    });
+    await page.getByLabel('Darstellung').selectOption('system');
+    await page.setViewportSize({ width: 320, height: 640 });
+    try {
+      for (const path of ['/angebote', '/angebotsverwaltung', '/angebotsverwaltung/neu', '/bedarfe', '/bedarfe/neu', '/netzwerktreffen', `/anmeldung/${'a'.repeat(43)}`]) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) await screenshot(page, `overflow-${path}`);
+        assert.ok(overflow <= 0, `${path} scrolls horizontally by ${overflow}px at 320 px`);
+      }
+      await check('offers-catalogue-320', async () => {
+        await page.goto('/angebote');
+        await page.getByRole('heading', { level: 2, name: /Angebote gefunden/ }).waitFor();
+      });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   test('dark theme: overview and login keep their contrast', async () => {
     await page.goto('/');
     await page.getByLabel('Darstellung').selectOption('dark');
@@ -423,6 +743,312 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     await page.getByLabel('Language').selectOption('de');
     await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor();
+  });
+
+  test('meetings: list, calendar, create and plan with errors, meeting page with every tab and dialog', async () => {
+    const token = await apiToken();
+    const meeting = await apiJson(token, 'POST', '/api/v1/meetings', {
+      body_id: workingGroup.id,
+      title: 'Axe Sitzung',
+      starts_at: '2024-03-13T15:00:00+01:00',
+      ends_at: '2024-03-13T17:00:00+01:00',
+      location_address: 'Kreishaus Gifhorn',
+    });
+    await check('meetings-list', async () => {
+      await page.goto('/sitzungen?q=Axe');
+      await page.getByRole('link', { name: 'Axe Sitzung' }).waitFor();
+    });
+    await check('meetings-list-empty', async () => {
+      await page.goto('/sitzungen?q=niemand-plant-so');
+      await page.getByText('Keine Sitzungen passen zu Ihren Filtern.').waitFor();
+    });
+    await check('meetings-calendar', async () => {
+      await page.goto('/sitzungen?ansicht=kalender&monat=2024-03&q=Axe');
+      await page.getByRole('table', { name: 'Sitzungen im März 2024' }).getByRole('link', { name: /Axe Sitzung/ }).waitFor();
+    });
+    await check('meeting-create', async () => {
+      await page.goto('/sitzungen/neu');
+      await page.getByRole('heading', { level: 1, name: 'Neue Sitzung' }).waitFor();
+    });
+    await check('meeting-create-validation', async () => {
+      await page.getByLabel('Ende', { exact: true }).fill('14:00');
+      await page.getByRole('button', { name: 'Sitzung anlegen' }).click();
+      await page.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('meeting-plan', async () => {
+      await page.goto('/sitzungen/planen');
+      await page.getByRole('heading', { level: 1, name: 'Jahresplanung' }).waitFor();
+    });
+    await check('meeting-plan-preview', async () => {
+      await page.getByLabel('Gremium', { exact: true }).selectOption(workingGroup.id);
+      await page.getByLabel('Jahr', { exact: true }).fill('2023');
+      await page.getByRole('button', { name: 'Vorschlag anzeigen' }).click();
+      await page.getByRole('heading', { name: 'Vorgeschlagene Sitzungen' }).waitFor();
+    });
+    await check('meeting-plan-validation', async () => {
+      await page.getByRole('group', { name: 'Sitzung 1' }).getByLabel('Titel').fill('');
+      await page.getByRole('button', { name: 'Alle anlegen' }).click();
+      await page.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('meeting-plan-created', async () => {
+      await page.getByRole('group', { name: 'Sitzung 1' }).getByLabel('Titel').fill('Axe Planung 1/2023');
+      await page.getByRole('button', { name: 'Alle anlegen' }).click();
+      await page.getByRole('heading', { name: /wurden? angelegt/ }).waitFor();
+    });
+    await check('meeting-plan-conflict', async () => {
+      await page.getByRole('button', { name: 'Vorschlag anzeigen' }).click();
+      await page.getByRole('heading', { name: 'Vorgeschlagene Sitzungen' }).waitFor();
+      await page.getByRole('button', { name: 'Alle anlegen' }).click();
+      await page.getByText('Bereits geplant').waitFor();
+    });
+    await check('meeting-agenda', async () => {
+      await page.goto(`/sitzungen/${meeting.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Axe Sitzung' }).waitFor();
+      await page.getByRole('tabpanel', { name: 'Tagesordnung' }).getByRole('listitem').first().waitFor();
+    });
+    await check('meeting-agenda-add-validation', async () => {
+      await page.getByRole('button', { name: 'Tagesordnungspunkt hinzufügen' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('dialog').getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('meeting-agenda-delete-dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: /^TOP 1 .* entfernen$/ }).click();
+      await page.getByRole('alertdialog', { name: 'Tagesordnungspunkt entfernen?' }).waitFor();
+    });
+    await check('meeting-agenda-moved', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: /nach unten$/ }).first().click();
+      await page.getByText(/ist jetzt TOP 2 von/).waitFor();
+    });
+    await check('meeting-edit-dialog', async () => {
+      await page.getByRole('button', { name: 'Bearbeiten', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Sitzung bearbeiten' }).waitFor();
+    });
+    await check('meeting-cancel-dialog-validation', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Absagen', exact: true }).click();
+      await page.getByRole('alertdialog', { name: 'Sitzung absagen?' }).getByRole('button', { name: 'Sitzung absagen' }).click();
+      await page.getByRole('alertdialog').getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('meeting-invite-dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Einladungen versenden' }).click();
+      await page.getByRole('alertdialog', { name: 'Einladungen versenden?' }).waitFor();
+    });
+    await check('meeting-invited', async () => {
+      await page.getByRole('button', { name: 'Jetzt einladen' }).click();
+      await page.getByText(/eingeladen: \d+ per E-Mail/).waitFor();
+    });
+    await check('meeting-attendance', async () => {
+      await page.getByRole('button', { name: 'Als stattgefunden markieren' }).click();
+      await page.getByText('Die Sitzung ist als stattgefunden markiert.').waitFor();
+      await page.getByRole('tab', { name: 'Anwesenheit' }).click();
+      await page.getByRole('group', { name: 'Anwesenheit von Amir Axtmann' }).waitFor();
+    });
+    await check('meeting-attendance-guest', async () => {
+      await page.getByLabel('Name des Gastes').fill('Gustav Gast');
+      await page.getByRole('button', { name: 'Gast hinzufügen' }).click();
+      await page.getByRole('button', { name: 'Gustav Gast entfernen' }).waitFor();
+    });
+    await check('meeting-minutes-empty', async () => {
+      await page.getByRole('tab', { name: 'Protokoll' }).click();
+      await page.getByLabel('Protokoll (Markdown)').waitFor();
+    });
+    await check('meeting-minutes-saved', async () => {
+      await page.getByLabel('Protokoll (Markdown)').fill('## Ergebnisse\n\n1. Alles **barrierefrei**\n2. [Landkreis](https://www.gifhorn.de)');
+      await page.getByRole('button', { name: 'Protokoll speichern' }).click();
+      await page.getByRole('tabpanel').getByRole('heading', { name: 'Ergebnisse' }).waitFor();
+    });
+    await check('meeting-minutes-approve-dialog', async () => {
+      await page.getByRole('button', { name: 'Protokoll freigeben' }).click();
+      await page.getByRole('alertdialog', { name: 'Protokoll freigeben?' }).waitFor();
+    });
+    await check('meeting-attachments-error', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+      await page.getByRole('tab', { name: 'Anhänge' }).click();
+      await page.getByRole('button', { name: 'Hochladen' }).click();
+      await page.getByText('Bitte wählen Sie eine Datei aus.').waitFor();
+    });
+    await check('meeting-attachments-list', async () => {
+      await page.getByLabel('Datei', { exact: true }).setInputFiles({
+        name: 'axe-notiz.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Notiz zur Sitzung\n'),
+      });
+      await page.getByRole('button', { name: 'Hochladen' }).click();
+      await page.getByRole('button', { name: '„axe-notiz.txt“ herunterladen' }).waitFor();
+    });
+    await check('meeting-attachments-delete-dialog', async () => {
+      await page.getByRole('button', { name: '„axe-notiz.txt“ löschen' }).click();
+      await page.getByRole('alertdialog', { name: 'Anhang löschen?' }).waitFor();
+      await page.keyboard.press('Escape');
+    });
+    await page.getByLabel('Darstellung').selectOption('dark');
+    await check('meetings-list-dark', async () => {
+      await page.goto('/sitzungen?q=Axe');
+      await page.getByRole('link', { name: 'Axe Sitzung' }).waitFor();
+    });
+    await check('meeting-minutes-dark', async () => {
+      await page.goto(`/sitzungen/${meeting.id}?tab=protokoll`);
+      await page.getByRole('tabpanel').getByRole('heading', { name: 'Ergebnisse' }).waitFor();
+    });
+    await check('meetings-calendar-dark', async () => {
+      await page.goto('/sitzungen?ansicht=kalender&monat=2024-03');
+      await page.getByRole('table', { name: 'Sitzungen im März 2024' }).waitFor();
+    });
+    await page.getByLabel('Darstellung').selectOption('system');
+    await page.setViewportSize({ width: 320, height: 640 });
+    try {
+      for (const path of ['/sitzungen', '/sitzungen?ansicht=kalender&monat=2024-03', '/sitzungen/neu', '/sitzungen/planen', `/sitzungen/${meeting.id}`, `/sitzungen/${meeting.id}?tab=anwesenheit`, `/sitzungen/${meeting.id}?tab=protokoll`, `/sitzungen/${meeting.id}?tab=anhaenge`]) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) await screenshot(page, `overflow-${path}`);
+        assert.ok(overflow <= 0, `${path} scrolls horizontally by ${overflow}px at 320 px`);
+      }
+      await check('meeting-attendance-320', async () => {
+        await page.goto(`/sitzungen/${meeting.id}?tab=anwesenheit`);
+        await page.getByRole('group', { name: 'Anwesenheit von Amir Axtmann' }).waitFor();
+      });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  test('calendar links in Mein Konto and the participant list of a network meeting: every state and dialog, dark, 320 px', async () => {
+    const token = await apiToken();
+    const suffix = Date.now().toString(36);
+    // A member with an account linked to it (only such accounts have calendar links).
+    const linked = await apiJson(token, 'POST', '/api/v1/members', { given_name: 'Kalle', family_name: `Axkalender${suffix}`, engagement: 'volunteer' });
+    const account = { email: uniqueEmail('axe-kalender'), password: 'ein-sicheres-Passwort-1' };
+    const linkedUser = await apiCreateUser(token, { ...account, name: 'Kalle Axkalender', roles: ['member'] });
+    const current = await fetch(`${process.env.E2E_BASE_URL}/api/v1/users/${linkedUser.id}`, { headers: { Authorization: `Bearer ${token}` } });
+    const patched = await fetch(`${process.env.E2E_BASE_URL}/api/v1/users/${linkedUser.id}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'If-Match': current.headers.get('ETag') ?? '' },
+      body: JSON.stringify({ member_id: linked.id }),
+    });
+    assert.equal(patched.status, 200, await patched.clone().text());
+    // A coming network meeting with one place: one confirmed registration and one on the waiting list.
+    const network = await apiJson(token, 'GET', '/api/v1/bodies?kind=network');
+    const start = new Date(Date.now() + 70 * 24 * 3600 * 1000);
+    start.setUTCHours(14, 0, 0, 0);
+    const planned = (title) =>
+      apiJson(token, 'POST', '/api/v1/meetings', {
+        body_id: network.items[0].id,
+        title,
+        starts_at: start.toISOString(),
+        ends_at: new Date(start.getTime() + 3 * 3600 * 1000).toISOString(),
+        location_address: 'Stadthalle Gifhorn (Test)',
+        registration_capacity: 1,
+      });
+    const full = await planned(`Axe Teilnehmerliste ${suffix}`);
+    const empty = await planned(`Axe leere Teilnehmerliste ${suffix}`);
+    const site = await (await fetch(`${process.env.E2E_BASE_URL}/api/v1/site`)).json();
+    for (const [index, given] of ['Ada', 'Ben'].entries()) {
+      const response = await fetch(`${process.env.E2E_BASE_URL}/api/v1/public/meetings/${full.id}/registrations`, {
+        method: 'POST',
+        // Public registrations are rate-limited per client address; the test server trusts 127.0.0.1 as proxy.
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `10.78.${index}.${Math.floor(Math.random() * 250) + 1}` },
+        body: JSON.stringify({ given_name: given, family_name: 'Axliste', email: uniqueEmail('axe-liste'), consent: true, privacy_text_version: site.privacy_text_version }),
+      });
+      assert.equal(response.status, 201, await response.clone().text());
+    }
+
+    let own = await newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    let ownPage = await newPage(own);
+    const checkOwn = async (label, fn) => {
+      try {
+        await fn();
+        await expectNoAxeViolations(ownPage, label);
+      } catch (error) {
+        await screenshot(ownPage, `failure-${label}`);
+        throw error;
+      }
+    };
+    const noOverflow = async (path) => {
+      await ownPage.goto(path);
+      await ownPage.getByRole('heading', { level: 1 }).waitFor();
+      await ownPage.waitForLoadState('networkidle');
+      const overflow = await ownPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) await screenshot(ownPage, `overflow-${path}`);
+      assert.ok(overflow <= 0, `${path} scrolls horizontally by ${overflow}px at 320 px`);
+    };
+    try {
+      await login(ownPage, account.email, account.password);
+      const section = ownPage.getByRole('region', { name: 'Kalender abonnieren' });
+      await checkOwn('calendar-empty', async () => {
+        await ownPage.goto('/konto');
+        await section.getByText('Sie haben noch keinen Kalender-Link.').waitFor();
+      });
+      await checkOwn('calendar-created-copied', async () => {
+        await section.getByRole('button', { name: 'Neuen Kalender-Link erstellen' }).click();
+        await section.getByRole('button', { name: 'Link kopieren' }).click();
+        await section.getByRole('status').filter({ hasText: 'Kopiert' }).waitFor();
+      });
+      await checkOwn('calendar-revoke-dialog', async () => {
+        await section.getByRole('button', { name: /^Widerrufen/ }).click();
+        await ownPage.getByRole('alertdialog', { name: 'Kalender-Link widerrufen?' }).waitFor();
+      });
+      await checkOwn('calendar-revoked', async () => {
+        await ownPage.getByRole('alertdialog').getByRole('button', { name: 'Link widerrufen' }).click();
+        await section.getByText('Der Kalender-Link wurde widerrufen.').waitFor();
+      });
+      await checkOwn('calendar-listed-dark', async () => {
+        await section.getByRole('button', { name: 'Neuen Kalender-Link erstellen' }).click();
+        await section.getByRole('textbox', { name: 'Kalender-Link' }).waitFor();
+        await ownPage.getByLabel('Darstellung').selectOption('dark');
+      });
+      await ownPage.getByLabel('Darstellung').selectOption('system');
+      await ownPage.setViewportSize({ width: 320, height: 640 });
+      await noOverflow('/konto');
+      assertClean(own);
+      await own.close();
+
+      own = await newContext(browser);
+      ownPage = await newPage(own);
+      await login(ownPage);
+      await checkOwn('registrations-list', async () => {
+        await ownPage.goto(`/sitzungen/${full.id}/anmeldungen`);
+        await ownPage.getByRole('table', { name: 'Teilnehmerliste' }).getByRole('row', { name: /Ben Axliste/ }).waitFor();
+      });
+      await checkOwn('registrations-export-dialog', async () => {
+        await ownPage.getByRole('button', { name: 'Als Excel-Datei herunterladen' }).click();
+        await ownPage.getByRole('dialog', { name: 'Teilnehmerliste exportieren (Excel)' }).waitFor();
+      });
+      await checkOwn('registrations-export-validation', async () => {
+        const dialog = ownPage.getByRole('dialog', { name: 'Teilnehmerliste exportieren (Excel)' });
+        await dialog.getByRole('button', { name: 'Export herunterladen' }).click();
+        await dialog.getByText('Bitte geben Sie einen Grund an.').waitFor();
+      });
+      await checkOwn('registrations-empty', async () => {
+        await ownPage.keyboard.press('Escape');
+        await ownPage.getByRole('dialog').waitFor({ state: 'hidden' });
+        await ownPage.goto(`/sitzungen/${empty.id}/anmeldungen`);
+        await ownPage.getByText('Bisher hat sich niemand angemeldet.').waitFor();
+      });
+      await checkOwn('registrations-list-dark', async () => {
+        await ownPage.getByLabel('Darstellung').selectOption('dark');
+        await ownPage.goto(`/sitzungen/${full.id}/anmeldungen`);
+        await ownPage.getByRole('row', { name: /Ada Axliste/ }).waitFor();
+      });
+      await ownPage.getByLabel('Darstellung').selectOption('system');
+      await ownPage.setViewportSize({ width: 320, height: 640 });
+      await noOverflow(`/sitzungen/${full.id}/anmeldungen`);
+      await checkOwn('registrations-list-320', async () => {
+        await ownPage.getByRole('row', { name: /Ada Axliste/ }).waitFor();
+      });
+      assertClean(own);
+    } finally {
+      await own.close();
+    }
   });
 
   test('320 px wide: no horizontal scrolling on the main pages', async () => {

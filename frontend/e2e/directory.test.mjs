@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { assertClean, launch, login, newContext, newPage, screenshot } from './support.mjs';
+import { readFile } from 'node:fs/promises';
+import { apiJson, apiToken, assertClean, launch, login, newContext, newPage, screenshot } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -129,7 +130,7 @@ describe('directory: organisations, members, working groups', () => {
       assert.match(text, new RegExp(`${germanDay(-30).replace(/\./g, '\\.')} bis ${germanDay(-1).replace(/\./g, '\\.')}`));
 
       // Delete the member with a confirmation.
-      await page.getByRole('button', { name: 'Löschen' }).click();
+      await page.getByRole('button', { name: 'Löschen', exact: true }).click();
       const confirm = page.getByRole('alertdialog', { name: 'Mitglied löschen?' });
       await confirm.waitFor();
       await confirm.getByRole('button', { name: 'Löschen' }).click();
@@ -137,6 +138,94 @@ describe('directory: organisations, members, working groups', () => {
       assertClean(context);
     } catch (error) {
       await screenshot(page, `failure-directory-${Date.now()}`);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the organisation list downloads as CSV with the filters applied', async () => {
+    const token = await apiToken();
+    const suffix = Date.now().toString(36);
+    const orgName = `Exportverein ${suffix}`;
+    await apiJson(token, 'POST', '/api/v1/organisations', { name: orgName, kind: 'association_initiative' });
+    await apiJson(token, 'POST', '/api/v1/organisations', { name: `Anderer Verein ${suffix}x`, kind: 'other' });
+    const context = await newContext(browser);
+    const page = await newPage(context);
+    try {
+      await login(page);
+      await page.goto(`/organisationen?q=${encodeURIComponent(`Exportverein ${suffix}`)}`);
+      await page.getByRole('row', { name: new RegExp(orgName) }).waitFor();
+      const exportSection = page.getByRole('region', { name: 'Organisationsliste exportieren' });
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        exportSection.getByRole('button', { name: 'Als CSV herunterladen' }).click(),
+      ]);
+      assert.match(download.suggestedFilename(), /^Organisationen-\d{4}-\d{2}-\d{2}\.csv$/);
+      const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+      const lines = text.split('\r\n').filter(Boolean);
+      assert.match(lines[0], /^ID;Name;Kurzname;Art;/, 'a header row first');
+      assert.equal(lines.length, 2, 'the header and the one organisation the filter finds');
+      assert.match(lines[1], new RegExp(orgName));
+      // The token never appears in a URL: the file came through an object URL.
+      assert.match(download.url(), /^blob:/);
+
+      const [xlsx] = await Promise.all([
+        page.waitForEvent('download'),
+        exportSection.getByRole('button', { name: 'Als Excel-Datei herunterladen' }).click(),
+      ]);
+      assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
+      const bytes = await readFile(await xlsx.path());
+      assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'an XLSX (zip) file');
+      assertClean(context);
+    } catch (error) {
+      await screenshot(page, 'directory-organisations-export');
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the member export asks for a reason and downloads the filtered list', async () => {
+    const token = await apiToken();
+    const suffix = Date.now().toString(36);
+    const family = `Exportmann${suffix}`;
+    await apiJson(token, 'POST', '/api/v1/members', { given_name: 'Eva', family_name: family, engagement: 'volunteer' });
+    const context = await newContext(browser);
+    const page = await newPage(context);
+    try {
+      await login(page);
+      await page.goto(`/mitglieder?q=${encodeURIComponent(family)}`);
+      await page.getByRole('row', { name: new RegExp(family) }).waitFor();
+      await page.getByRole('region', { name: 'Mitgliederliste exportieren' }).getByRole('button', { name: 'Als CSV herunterladen' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Mitgliederliste exportieren (CSV)' });
+      await dialog.getByText('Der Export wird protokolliert').waitFor();
+      // No reason, no download.
+      await dialog.getByRole('button', { name: 'Export herunterladen' }).click();
+      await dialog.getByText('Bitte geben Sie einen Grund an.').waitFor();
+      await dialog.getByRole('textbox', { name: 'Grund' }).fill('abc');
+      await dialog.getByRole('button', { name: 'Export herunterladen' }).click();
+      await dialog.getByText('Der Grund muss mindestens 5 Zeichen lang sein.').waitFor();
+      await dialog.getByRole('textbox', { name: 'Grund' }).fill('Einladung zum Netzwerktreffen');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        dialog.getByRole('button', { name: 'Export herunterladen' }).click(),
+      ]);
+      await dialog.waitFor({ state: 'hidden' });
+      assert.match(download.suggestedFilename(), /^Mitglieder-.*\.csv$/);
+      const lines = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+      assert.equal(lines.length, 2, 'the header and the one member the search finds');
+      assert.match(lines[1], new RegExp(family));
+      await page.getByText(`Die Datei „${download.suggestedFilename()}“ wurde heruntergeladen.`).waitFor();
+      // The export is logged with its reason.
+      const events = await apiJson(token, 'GET', '/api/v1/audit-events?action=export.members&limit=5');
+      assert.ok(
+        events.items.some((e) => e.details?.reason === 'Einladung zum Netzwerktreffen'),
+        'an audit row with the reason',
+      );
+      assertClean(context);
+    } catch (error) {
+      await screenshot(page, 'directory-members-export');
       throw error;
     } finally {
       await context.close();

@@ -25,6 +25,33 @@ const dir = (pick: (pages: DirectoryPages) => ComponentType) => async () => ({
   Component: pick(await import('@/features/directory/components/pages')),
 });
 
+type MeetingPages = typeof import('@/features/meetings/components/pages');
+const meetings = (pick: (pages: MeetingPages) => ComponentType) => async () => ({
+  Component: pick(await import('@/features/meetings/components/pages')),
+});
+/** Roles that plan meetings (spokespersons for their own bodies; the API decides). */
+const MEETING_PLANNERS = ['admin', 'coordinator', 'spokesperson'] as const;
+
+type RegistrationPages = typeof import('@/features/registrations/components/pages');
+const registrations = (pick: (pages: RegistrationPages) => ComponentType) => async () => ({
+  Component: pick(await import('@/features/registrations/components/pages')),
+});
+
+type OfferPages = typeof import('@/features/offers/components/pages');
+const offers = (pick: (pages: OfferPages) => ComponentType) => async () => ({
+  Component: pick(await import('@/features/offers/components/pages')),
+});
+type NeedPages = typeof import('@/features/needs/components/pages');
+const needs = (pick: (pages: NeedPages) => ComponentType) => async () => ({
+  Component: pick(await import('@/features/needs/components/pages')),
+});
+type PublicPages = typeof import('@/features/public/components/pages');
+const publicPage = (pick: (pages: PublicPages) => ComponentType) => async () => ({
+  Component: pick(await import('@/features/public/components/pages')),
+});
+/** Roles that record offers and needs (the API checks the body of a need). */
+const OFFER_NEED_WRITERS = ['admin', 'coordinator', 'spokesperson'] as const;
+
 export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
@@ -39,9 +66,71 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('@/features/joining/components/JoinPage')).JoinPage }),
       },
       {
+        path: 'angebote',
+        handle: handle('offers.nav.catalogue'),
+        children: [
+          { index: true, lazy: offers((m) => m.CataloguePage) },
+          { path: ':offerId', handle: handle('offers.nav.offer'), lazy: offers((m) => m.PublicOfferPage) },
+        ],
+      },
+      {
+        path: 'netzwerktreffen',
+        handle: handle('publicPages.nav.meetings'),
+        children: [
+          { index: true, lazy: publicPage((m) => m.NetworkMeetingsPage) },
+          { path: ':meetingId/anmeldung', handle: handle('publicPages.nav.register'), lazy: publicPage((m) => m.RegistrationPage) },
+        ],
+      },
+      { path: 'anmeldung/:token', handle: handle('publicPages.nav.registration'), lazy: publicPage((m) => m.RegistrationTokenPage) },
+      { path: 'einladung/:token', handle: handle('publicPages.nav.invitation'), lazy: publicPage((m) => m.InvitationPage) },
+      {
         element: <RequireAuth />,
         children: [
           { index: true, element: <HomePage /> },
+          {
+            path: 'angebotsverwaltung',
+            handle: handle('offers.nav.adminTitle'),
+            children: [
+              { index: true, lazy: offers((m) => m.OffersAdminListPage) },
+              {
+                element: <RequireRole role={OFFER_NEED_WRITERS} />,
+                children: [{ path: 'neu', handle: handle('offers.nav.create'), lazy: offers((m) => m.OfferCreatePage) }],
+              },
+              {
+                path: ':offerId',
+                handle: handle('offers.nav.offer'),
+                children: [
+                  { index: true, lazy: offers((m) => m.OfferDetailPage) },
+                  {
+                    element: <RequireRole role={OFFER_NEED_WRITERS} />,
+                    children: [{ path: 'bearbeiten', handle: handle('offers.nav.edit'), lazy: offers((m) => m.OfferEditPage) }],
+                  },
+                ],
+              },
+            ],
+          },
+          {
+            path: 'bedarfe',
+            handle: handle('needs.nav.list'),
+            children: [
+              { index: true, lazy: needs((m) => m.NeedsListPage) },
+              {
+                element: <RequireRole role={OFFER_NEED_WRITERS} />,
+                children: [{ path: 'neu', handle: handle('needs.nav.create'), lazy: needs((m) => m.NeedCreatePage) }],
+              },
+              {
+                path: ':needId',
+                handle: handle('needs.nav.need'),
+                children: [
+                  { index: true, lazy: needs((m) => m.NeedDetailPage) },
+                  {
+                    element: <RequireRole role={OFFER_NEED_WRITERS} />,
+                    children: [{ path: 'bearbeiten', handle: handle('needs.nav.edit'), lazy: needs((m) => m.NeedEditPage) }],
+                  },
+                ],
+              },
+            ],
+          },
           {
             path: 'konto',
             handle: handle('nav.account'),
@@ -112,6 +201,41 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, lazy: dir((m) => m.BodiesListPage) },
               { path: ':bodyId', handle: handle('nav.body'), lazy: dir((m) => m.BodyDetailPage) },
+            ],
+          },
+          {
+            path: 'sitzungen',
+            handle: handle('nav.meetings'),
+            children: [
+              { index: true, lazy: meetings((m) => m.MeetingsListPage) },
+              {
+                element: <RequireRole role={MEETING_PLANNERS} />,
+                children: [
+                  { path: 'neu', handle: handle('nav.meetingCreate'), lazy: meetings((m) => m.MeetingCreatePage) },
+                  { path: 'planen', handle: handle('nav.meetingPlan'), lazy: meetings((m) => m.MeetingPlanPage) },
+                ],
+              },
+              { path: ':meetingId', handle: handle('nav.meeting'), lazy: meetings((m) => m.MeetingDetailPage) },
+            ],
+          },
+          {
+            // The participant list of a network meeting; its own block after the meeting screens, which
+            // therefore win the shared paths /sitzungen and /sitzungen/:meetingId (same rank, earlier).
+            path: 'sitzungen',
+            handle: handle('nav.meetings'),
+            children: [
+              {
+                path: ':meetingId',
+                handle: handle('nav.meeting'),
+                children: [
+                  {
+                    element: <RequireRole role={WRITERS} />,
+                    children: [
+                      { path: 'anmeldungen', handle: handle('registrations.nav.list'), lazy: registrations((m) => m.RegistrationsPage) },
+                    ],
+                  },
+                ],
+              },
             ],
           },
           {

@@ -25,6 +25,16 @@ export function Footer() {
                 {t('shell.join')}
               </Link>
             </li>
+            <li>
+              <Link className="kern-link" to="/angebote">
+                {t('offers.catalogue.title')}
+              </Link>
+            </li>
+            <li>
+              <Link className="kern-link" to="/netzwerktreffen">
+                {t('publicPages.nav.meetings')}
+              </Link>
+            </li>
             {site?.imprint_url && (
               <li>
                 <a className="kern-link" href={site.imprint_url} rel="noopener noreferrer">

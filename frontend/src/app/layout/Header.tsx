@@ -23,6 +23,9 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/mitglieder', labelKey: 'nav.members' },
   { to: '/mitglieder/beitrittsanfragen', labelKey: 'nav.joinRequests', writersOnly: true },
   { to: '/arbeitskreise', labelKey: 'nav.bodies' },
+  { to: '/sitzungen', labelKey: 'nav.meetings' },
+  { to: '/angebotsverwaltung', labelKey: 'offers.nav.admin' },
+  { to: '/bedarfe', labelKey: 'needs.nav.list' },
   { to: '/verwaltung', labelKey: 'nav.admin', adminOnly: true },
 ];
 

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CalendarSubscription } from './CalendarSubscription';
 import { MyConsents } from './MyConsents';
 import { ConflictDialog } from '@/components/ConflictDialog';
 import { Page } from '@/components/Page';
@@ -47,6 +48,7 @@ export function AccountPage() {
           <NameForm name={me.data.data.name} etag={me.data.etag} onReload={() => void me.refetch()} />
           <PasswordForm />
           <MyConsents />
+          {me.data.data.member_id && <CalendarSubscription />}
         </>
       )}
     </Page>

@@ -20,7 +20,9 @@ import {
 } from '../api/directory';
 import { memberName, roleLabelKey } from '../api/labels';
 import { statusBadge } from './MembersListPage';
+import { PrivacySection } from './PrivacySection';
 import { DescriptionList, useCanWrite } from './shared';
+import { useSession } from '@/lib/session/SessionProvider';
 
 export function MemberDetailPage() {
   const { t } = useTranslation();
@@ -44,6 +46,7 @@ function MemberDetail({ member: m, etag }: { member: Member; etag: string | null
   const location = useLocation();
   const navigate = useNavigate();
   const canWrite = useCanWrite();
+  const isAdmin = useSession().hasRole('admin');
   const remove = useDeleteMember(m.id);
   const [confirm, setConfirm] = useState(false);
   const flash = (location.state as { flash?: string } | null)?.flash;
@@ -185,6 +188,8 @@ function MemberDetail({ member: m, etag }: { member: Member; etag: string | null
       </section>
 
       {canWrite && full && <ConsentsSection memberId={m.id} />}
+
+      {isAdmin && <PrivacySection memberId={m.id} name={name} etag={etag} />}
 
       <p className="kern-body app-section">
         <Link className="kern-link" to="/mitglieder">

@@ -18,7 +18,9 @@ import {
   membersListQuery,
   organisationsListQuery,
 } from '../api/directory';
+import type { MemberExportFilters } from '../api/exports';
 import { COMMON_LANGUAGES, memberName, sortBodies } from '../api/labels';
+import { MemberExport } from './ExportButtons';
 import { useCanWrite } from './shared';
 
 interface Filters {
@@ -78,16 +80,19 @@ export function MembersListPage() {
   const organisations = useQuery(organisationsListQuery({ sort: 'name', limit: ALL }));
   const bodies = useQuery(bodiesQuery);
 
-  const params: MemberListParams = {
+  const exportFilters: MemberExportFilters = {
     sort: 'family_name',
-    limit: PAGE_SIZE,
-    offset: current.offset,
     ...(current.q ? { q: current.q } : {}),
     ...(current.engagement ? { engagement: current.engagement as MemberListItem['engagement'] } : {}),
     ...(current.status ? { status: current.status as MemberStatus } : {}),
     ...(current.organisation ? { organisation_id: current.organisation } : {}),
     ...(current.body ? { body_id: current.body } : {}),
     ...(current.language ? { language: current.language } : {}),
+  };
+  const params: MemberListParams = {
+    ...exportFilters,
+    limit: PAGE_SIZE,
+    offset: current.offset,
   };
   const list = useQuery(membersListQuery(params));
 
@@ -239,6 +244,8 @@ export function MembersListPage() {
           </div>
         </form>
       </div>
+
+      <MemberExport filters={exportFilters} />
 
       {list.isPending && <Loader label={t('common.loading')} />}
       {list.isError && <ProblemAlert error={list.error} />}

@@ -14,6 +14,8 @@ import {
   PAGE_SIZE,
   organisationsListQuery,
 } from '../api/directory';
+import type { OrganisationExportFilters } from '../api/exports';
+import { OrganisationExport } from './ExportButtons';
 import { useCanWrite } from './shared';
 
 interface Filters {
@@ -43,14 +45,13 @@ export function OrganisationsListPage() {
   const [filters, setFilters] = useState<Filters>({ q: current.q, kind: current.kind, municipality: current.municipality });
   const flash = (location.state as { flash?: string } | null)?.flash;
 
-  const params: OrganisationListParams = {
+  const exportFilters: OrganisationExportFilters = {
     sort: 'name',
-    limit: PAGE_SIZE,
-    offset: current.offset,
     ...(current.q ? { q: current.q } : {}),
     ...(current.kind ? { kind: current.kind as Organisation['kind'] } : {}),
     ...(current.municipality ? { municipality: current.municipality as NonNullable<Organisation['municipality']> } : {}),
   };
+  const params: OrganisationListParams = { ...exportFilters, limit: PAGE_SIZE, offset: current.offset };
   const list = useQuery(organisationsListQuery(params));
 
   const apply = (next: Filters, page = 1) => {
@@ -156,6 +157,8 @@ export function OrganisationsListPage() {
           </div>
         </form>
       </div>
+
+      <OrganisationExport filters={exportFilters} />
 
       {list.isPending && <Loader label={t('common.loading')} />}
       {list.isError && <ProblemAlert error={list.error} />}

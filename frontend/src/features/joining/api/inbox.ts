@@ -62,6 +62,17 @@ export function memberSearchQuery(q: string) {
   });
 }
 
+/** Organisations matching a search, for the organisation of a member created on acceptance. */
+export function organisationSearchQuery(q: string) {
+  return queryOptions({
+    queryKey: ['organisations', 'list', { q, purpose: 'join-accept' }],
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/v1/organisations', { params: { query: { q, sort: 'name', limit: 20 } }, signal })),
+    enabled: q.trim().length >= 2,
+    placeholderData: keepPreviousData,
+  });
+}
+
 function useDecision<B>(send: (body: B, etag: string) => Promise<unknown>) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { EMPTY_JOIN, joinBody, validateJoin } from './joinForm';
-import { PRIVACY_TEXT_VERSION } from './joining';
 
 const filled = {
   ...EMPTY_JOIN,
@@ -33,7 +32,7 @@ describe('join form', () => {
   });
 
   it('builds the body: trimmed, empty organisation as null, honeypot only when filled', () => {
-    expect(joinBody(filled)).toEqual({
+    expect(joinBody(filled, '2026-07')).toEqual({
       given_name: 'Lina',
       family_name: 'Beispiel',
       email: 'lina@example.org',
@@ -42,12 +41,17 @@ describe('join form', () => {
       working_group_ids: [],
       message: '',
       consent: true,
-      privacy_text_version: PRIVACY_TEXT_VERSION,
+      privacy_text_version: '2026-07',
       website: null,
     });
-    expect(joinBody({ ...filled, organisation: ' AWO ', website: 'http://spam' })).toMatchObject({
+    expect(joinBody({ ...filled, organisation: ' AWO ', website: 'http://spam' }, '2026-01')).toMatchObject({
       organisation_name: 'AWO',
       website: 'http://spam',
     });
+  });
+
+  it('sends the chosen working groups', () => {
+    const ids = ['0b6c1f6e-1111-4c4c-9a9a-000000000001', '0b6c1f6e-1111-4c4c-9a9a-000000000002'];
+    expect(joinBody({ ...filled, workingGroups: ids }, '2026-01').working_group_ids).toEqual(ids);
   });
 });

@@ -1,7 +1,7 @@
 import { email as emailRule, required } from '@/lib/forms/validators';
-import { type JoinEngagement, type JoinRequestCreate, PRIVACY_TEXT_VERSION } from './joining';
+import type { JoinEngagement, JoinRequestCreate } from './joining';
 
-export const JOIN_FIELDS = ['givenName', 'familyName', 'email', 'organisation', 'engagement', 'message', 'consent'] as const;
+export const JOIN_FIELDS = ['givenName', 'familyName', 'email', 'organisation', 'engagement', 'workingGroups', 'message', 'consent'] as const;
 export type JoinField = (typeof JOIN_FIELDS)[number];
 
 /** Server body paths → form fields (422 mapping). */
@@ -11,6 +11,7 @@ export const JOIN_FIELD_MAP = {
   email: 'email',
   organisation_name: 'organisation',
   engagement: 'engagement',
+  working_group_ids: 'workingGroups',
   message: 'message',
   consent: 'consent',
 } as const satisfies Record<string, JoinField>;
@@ -21,6 +22,8 @@ export interface JoinFormValues {
   email: string;
   organisation: string;
   engagement: JoinEngagement | '';
+  /** Ids of the working groups the person is interested in. */
+  workingGroups: string[];
   message: string;
   consent: boolean;
   /** Honeypot: people never see it; bots fill it. */
@@ -33,6 +36,7 @@ export const EMPTY_JOIN: JoinFormValues = {
   email: '',
   organisation: '',
   engagement: '',
+  workingGroups: [],
   message: '',
   consent: false,
   website: '',
@@ -68,8 +72,11 @@ export function validateJoin(values: JoinFormValues): Partial<Record<JoinField, 
   return errors;
 }
 
-/** The request body; empty optional texts are left out or null, as the API expects. */
-export function joinBody(values: JoinFormValues): JoinRequestCreate {
+/**
+ * The request body; empty optional texts are left out or null, as the API expects.
+ * `privacyTextVersion` is the version `/api/v1/site` names: the one the visitor consents to.
+ */
+export function joinBody(values: JoinFormValues, privacyTextVersion: string): JoinRequestCreate {
   const organisation = values.organisation.trim();
   return {
     given_name: values.givenName.trim(),
@@ -77,10 +84,10 @@ export function joinBody(values: JoinFormValues): JoinRequestCreate {
     email: values.email.trim(),
     organisation_name: organisation === '' ? null : organisation,
     engagement: values.engagement === '' ? 'volunteer' : values.engagement,
-    working_group_ids: [],
+    working_group_ids: values.workingGroups,
     message: values.message.trim(),
     consent: values.consent,
-    privacy_text_version: PRIVACY_TEXT_VERSION,
+    privacy_text_version: privacyTextVersion,
     website: values.website === '' ? null : values.website,
   };
 }

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { queryOptions, useMutation } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 import type { paths } from '@/lib/api/schema.gen';
 
@@ -7,8 +7,16 @@ type JoinPath = paths['/api/v1/join-requests'];
 export type JoinRequestCreate = JoinPath['post']['requestBody']['content']['application/json'];
 export type JoinEngagement = JoinRequestCreate['engagement'];
 
-/** Version of the privacy notice the public form shows (stored with the consent). */
-export const PRIVACY_TEXT_VERSION = '2026-01';
+export type PublicWorkingGroup =
+  paths['/api/v1/public/working-groups']['get']['responses'][200]['content']['application/json'][number];
+
+/** The working groups the public form offers (no login, no people). */
+export const publicWorkingGroupsQuery = queryOptions({
+  queryKey: ['public', 'working-groups'],
+  queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/public/working-groups', { signal })),
+  staleTime: 5 * 60_000,
+  retry: 1,
+});
 
 /** `POST /join-requests` (no login); always a neutral 202 when accepted. */
 export function useCreateJoinRequest() {

@@ -29,6 +29,7 @@ import {
   joinRequestQuery,
   joinRequestsQuery,
   memberSearchQuery,
+  organisationSearchQuery,
   useAcceptJoinRequest,
   useDeclineJoinRequest,
   workingGroupsQuery,
@@ -271,6 +272,14 @@ function AcceptDialog({
   const [groupIds, setGroupIds] = useState<string[]>(request.working_group_ids);
   const [message, setMessage] = useState('');
   const found = useQuery(memberSearchQuery(mode === 'link' ? q : ''));
+  const [orgQ, setOrgQ] = useState(request.organisation_name ?? '');
+  // The choice survives a new search: it stays in the list until another one is chosen.
+  const [organisation, setOrganisation] = useState<{ value: string; label: string } | null>(null);
+  const organisations = useQuery(organisationSearchQuery(mode === 'create' ? orgQ : ''));
+  const orgOptions = (orgQ.trim().length >= 2 ? (organisations.data?.items ?? []) : []).map((o) => ({
+    value: o.id,
+    label: o.short_name && o.short_name !== o.name ? `${o.name} (${o.short_name})` : o.name,
+  }));
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -283,6 +292,7 @@ function AcceptDialog({
         etag,
         body: {
           ...(mode === 'link' ? { member_id: memberId } : {}),
+          ...(mode === 'create' && organisation ? { organisation_id: organisation.value } : {}),
           role,
           working_group_ids: groupIds,
           message: message.trim(),
@@ -326,6 +336,32 @@ function AcceptDialog({
             { value: 'link', label: t('joining.accept.modeLink') },
           ]}
         />
+        {mode === 'create' && (
+          <>
+            <TextField
+              id="join-accept-organisation-search"
+              type="search"
+              label={t('joining.accept.organisationSearch')}
+              hint={t('joining.accept.organisationSearchHint')}
+              value={orgQ}
+              onChange={(e) => setOrgQ(e.target.value)}
+            />
+            <SelectField
+              id="join-accept-organisation"
+              label={t('joining.accept.organisation')}
+              value={organisation?.value ?? ''}
+              onChange={(e) => {
+                const options = organisation ? [organisation, ...orgOptions] : orgOptions;
+                setOrganisation(options.find((o) => o.value === e.target.value) ?? null);
+              }}
+              options={[
+                { value: '', label: t('joining.accept.organisationNone', { count: orgOptions.length }) },
+                ...(organisation && !orgOptions.some((o) => o.value === organisation.value) ? [organisation] : []),
+                ...orgOptions,
+              ]}
+            />
+          </>
+        )}
         {mode === 'link' && (
           <>
             <TextField

@@ -1,15 +1,16 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, Button, Checkbox, ErrorSummary, SelectField, TextArea, TextField } from '@/components/ui';
+import { Alert, Button, Checkbox, CheckboxGroup, ErrorSummary, Loader, SelectField, TextArea, TextField } from '@/components/ui';
 import { toProblem } from '@/lib/api/problem';
 import type { FieldErrors } from '@/lib/forms/fieldErrors';
 import { useFormErrors } from '@/lib/forms/useFormErrors';
-import { useSite } from '@/lib/site';
+import { siteQuery, useSite } from '@/lib/site';
 import { EMPTY_JOIN, JOIN_FIELDS, JOIN_FIELD_MAP, type JoinField, type JoinFormValues, joinBody, validateJoin } from '../api/joinForm';
-import { useCreateJoinRequest } from '../api/joining';
+import { publicWorkingGroupsQuery, useCreateJoinRequest } from '../api/joining';
 
 const fieldId = (field: JoinField) => `join-${field}`;
 
@@ -17,7 +18,10 @@ const fieldId = (field: JoinField) => `join-${field}`;
 export function JoinPage() {
   const { t } = useTranslation();
   const site = useSite();
+  const queryClient = useQueryClient();
+  const groups = useQuery(publicWorkingGroupsQuery);
   const create = useCreateJoinRequest();
+  const [siteError, setSiteError] = useState<unknown>(null);
   const [values, setValues] = useState<JoinFormValues>(EMPTY_JOIN);
   const [sent, setSent] = useState(false);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
@@ -46,6 +50,7 @@ export function JoinPage() {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     create.reset();
+    setSiteError(null);
     const clientErrors = validateJoin(values);
     const translated: FieldErrors<JoinField> = {};
     for (const field of JOIN_FIELDS) {
@@ -53,8 +58,16 @@ export function JoinPage() {
       if (error) translated[field] = t(error.key, error.options);
     }
     if (form.setClientErrors(translated)) return;
+    let privacyTextVersion: string;
     try {
-      await create.mutateAsync(joinBody(values));
+      // The consent is to the notice version the server names, never a version built into the app.
+      privacyTextVersion = (await queryClient.fetchQuery(siteQuery)).privacy_text_version;
+    } catch (caught) {
+      setSiteError(caught);
+      return;
+    }
+    try {
+      await create.mutateAsync(joinBody(values, privacyTextVersion));
       setSent(true);
     } catch (caught) {
       const problem = toProblem(caught);
@@ -106,6 +119,7 @@ export function JoinPage() {
           <ProblemAlert error={create.error} />
         )}
         {problem?.kind === 'validation-error' && problem.fieldErrors.length === 0 && <ProblemAlert error={create.error} />}
+        {siteError !== null && <ProblemAlert error={siteError} />}
         <ErrorSummary
           focusKey={form.failedSubmits}
           messages={form.formErrors}
@@ -164,9 +178,23 @@ export function JoinPage() {
             onChange={(e) => onChange('engagement', e.target.value as JoinFormValues['engagement'])}
             required
           />
-          <Alert variant="info" title={t('joining.form.workingGroupsTitle')}>
-            <p className="kern-body">{t('joining.form.workingGroupsNote')}</p>
-          </Alert>
+          {groups.isPending && <Loader label={t('joining.form.workingGroupsLoading')} />}
+          {groups.isError && (
+            <Alert variant="info" title={t('joining.form.workingGroupsTitle')}>
+              <p className="kern-body">{t('joining.form.workingGroupsNote')}</p>
+            </Alert>
+          )}
+          {groups.data && groups.data.length > 0 && (
+            <CheckboxGroup
+              id={fieldId('workingGroups')}
+              legend={t('joining.fields.workingGroups')}
+              hint={t('joining.form.workingGroupsHint')}
+              options={groups.data.map((g) => ({ value: g.id, label: g.name }))}
+              value={values.workingGroups}
+              error={form.errors.workingGroups}
+              onChange={(ids) => onChange('workingGroups', ids)}
+            />
+          )}
           <TextArea
             id={fieldId('message')}
             label={t('joining.fields.message')}

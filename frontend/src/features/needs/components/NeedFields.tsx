@@ -1,0 +1,65 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { Loader, SelectField, TextArea, TextField } from '@/components/ui';
+import type { FieldErrors } from '@/lib/forms/fieldErrors';
+import { type NeedField, type NeedFormValues, needFieldId } from '../api/needForm';
+import { bodyOptionsQuery } from '../api/needs';
+
+export function NeedFields({
+  values,
+  errors,
+  onChange,
+}: {
+  values: NeedFormValues;
+  errors: FieldErrors<NeedField>;
+  onChange: (field: NeedField, value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const bodies = useQuery(bodyOptionsQuery);
+  return (
+    <>
+      {bodies.isPending && <Loader label={t('needs.form.bodiesLoading')} />}
+      {bodies.isError && <ProblemAlert error={bodies.error} />}
+      <SelectField
+        id={needFieldId('body')}
+        label={t('needs.fields.body')}
+        value={values.body}
+        error={errors.body}
+        required
+        onChange={(e) => onChange('body', e.target.value)}
+        options={[
+          { value: '', label: t('needs.form.bodyChoose') },
+          ...(bodies.data ?? []).map((b) => ({ value: b.id, label: b.name })),
+        ]}
+      />
+      <TextField
+        id={needFieldId('title')}
+        label={t('needs.fields.title')}
+        autoComplete="off"
+        required
+        value={values.title}
+        error={errors.title}
+        onChange={(e) => onChange('title', e.target.value)}
+      />
+      <TextArea
+        id={needFieldId('description')}
+        label={t('needs.fields.description')}
+        optional
+        value={values.description}
+        error={errors.description}
+        onChange={(e) => onChange('description', e.target.value)}
+      />
+      <TextField
+        id={needFieldId('fieldOfAction')}
+        label={t('needs.fields.fieldOfAction')}
+        hint={t('needs.form.fieldOfActionHint')}
+        autoComplete="off"
+        optional
+        value={values.fieldOfAction}
+        error={errors.fieldOfAction}
+        onChange={(e) => onChange('fieldOfAction', e.target.value)}
+      />
+    </>
+  );
+}

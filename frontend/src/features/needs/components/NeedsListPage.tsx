@@ -1,0 +1,177 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { Page } from '@/components/Page';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { Alert, Button, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
+import { formatDate, formatNumber } from '@/lib/format';
+import { NEED_PAGE_SIZE, NEED_STATUSES, type Need, type NeedListParams, type NeedStatus, bodyOptionsQuery, needsListQuery } from '../api/needs';
+import { NeedStatusBadge, useCanEditNeeds } from './shared';
+
+interface Filters {
+  q: string;
+  body: string;
+  /** A status, or 'alle'. */
+  status: string;
+}
+
+const DEFAULT: Filters = { q: '', body: '', status: 'open' };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function parse(search: URLSearchParams): Filters & { offset: number } {
+  const body = search.get('gremium') ?? '';
+  const status = search.get('status') ?? 'open';
+  const page = Number.parseInt(search.get('seite') ?? '1', 10);
+  return {
+    q: search.get('q') ?? '',
+    body: UUID.test(body) ? body : '',
+    status: status === 'alle' || (NEED_STATUSES as readonly string[]).includes(status) ? status : 'open',
+    offset: Number.isFinite(page) && page > 1 ? (page - 1) * NEED_PAGE_SIZE : 0,
+  };
+}
+
+/** "Bedarfe": gaps and demands raised in the bodies; open ones first by default. */
+export function NeedsListPage() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const canEdit = useCanEditNeeds();
+  const [search, setSearch] = useSearchParams();
+  const current = parse(search);
+  const [filters, setFilters] = useState<Filters>(current);
+  const bodies = useQuery(bodyOptionsQuery);
+  const flash = (location.state as { flash?: string } | null)?.flash;
+
+  const params: NeedListParams = {
+    limit: NEED_PAGE_SIZE,
+    offset: current.offset,
+    ...(current.q.trim() ? { q: current.q.trim() } : {}),
+    ...(current.body ? { body_id: current.body } : {}),
+    ...(current.status !== 'alle' ? { status: [current.status as NeedStatus] } : {}),
+  };
+  const list = useQuery(needsListQuery(params));
+
+  const apply = (next: Filters, page = 1) => {
+    const result = new URLSearchParams();
+    if (next.q.trim()) result.set('q', next.q.trim());
+    if (next.body) result.set('gremium', next.body);
+    if (next.status !== 'open') result.set('status', next.status);
+    if (page > 1) result.set('seite', String(page));
+    setSearch(result);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    apply(filters);
+  };
+
+  const filtered = Boolean(current.q || current.body || current.status !== 'open');
+
+  const columns: Column<Need>[] = [
+    {
+      key: 'title',
+      header: t('needs.fields.title'),
+      rowHeader: true,
+      cell: (n) => (
+        <Link className="kern-link" to={`/bedarfe/${n.id}`}>
+          {n.title}
+        </Link>
+      ),
+    },
+    { key: 'body', header: t('needs.fields.body'), cell: (n) => n.body_short_name || n.body_name },
+    { key: 'status', header: t('needs.fields.status'), cell: (n) => <NeedStatusBadge status={n.status} /> },
+    { key: 'fieldOfAction', header: t('needs.fields.fieldOfAction'), cell: (n) => n.field_of_action ?? t('directory.none') },
+    { key: 'created', header: t('needs.fields.createdAt'), cell: (n) => formatDate(n.created_at) },
+  ];
+
+  return (
+    <Page
+      title={t('needs.list.title')}
+      lead={t('needs.list.lead')}
+      actions={
+        canEdit && (
+          <Link className="kern-btn kern-btn--primary" to="/bedarfe/neu">
+            <span className="kern-icon kern-icon--add" aria-hidden="true" />
+            <span className="kern-label">{t('needs.list.create')}</span>
+          </Link>
+        )
+      }
+    >
+      {flash && <Alert variant="success" title={flash} live="status" />}
+      {!canEdit && <p className="kern-body">{t('needs.list.readOnly')}</p>}
+      <div role="search" className="app-section">
+        <form className="app-filter" onSubmit={onSubmit} aria-label={t('needs.list.filterLabel')}>
+          <TextField
+            id="needs-q"
+            type="search"
+            label={t('needs.list.search')}
+            hint={t('needs.list.searchHint')}
+            value={filters.q}
+            onChange={(e) => setFilters((f) => ({ ...f, q: e.target.value }))}
+          />
+          <SelectField
+            id="needs-body"
+            label={t('needs.fields.body')}
+            value={filters.body}
+            onChange={(e) => setFilters((f) => ({ ...f, body: e.target.value }))}
+            options={[
+              { value: '', label: t('needs.list.allBodies') },
+              ...(bodies.data ?? []).map((b) => ({ value: b.id, label: b.name })),
+            ]}
+          />
+          <SelectField
+            id="needs-status"
+            label={t('needs.fields.status')}
+            value={filters.status}
+            onChange={(e) => setFilters((f) => ({ ...f, status: e.target.value }))}
+            options={[
+              ...NEED_STATUSES.map((s) => ({ value: s, label: t(`needs.statuses.${s}`) })),
+              { value: 'alle', label: t('needs.list.allStatuses') },
+            ]}
+          />
+          <div className="app-filter__actions kern-flex kern-flex-wrap kern-gap-md">
+            <Button type="submit" icon="search">
+              {t('needs.list.apply')}
+            </Button>
+            {filtered && (
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setFilters(DEFAULT);
+                  apply(DEFAULT);
+                }}
+              >
+                {t('needs.list.reset')}
+              </Button>
+            )}
+          </div>
+        </form>
+      </div>
+
+      {list.isPending && <Loader label={t('common.loading')} />}
+      {list.isError && <ProblemAlert error={list.error} />}
+      {list.data && (
+        <section aria-labelledby="needs-result" className="app-section">
+          <h2 className="kern-heading-small" id="needs-result" aria-live="polite">
+            {t('needs.list.count', { count: list.data.total, formatted: formatNumber(list.data.total) })}
+          </h2>
+          <Table
+            caption={t('needs.list.caption')}
+            captionHidden
+            columns={columns}
+            rows={list.data.items}
+            rowKey={(n) => n.id}
+            empty={filtered ? t('needs.list.emptyFiltered') : t('needs.list.empty')}
+          />
+          <Pagination
+            label={t('needs.list.pagination')}
+            total={list.data.total}
+            limit={NEED_PAGE_SIZE}
+            offset={current.offset}
+            onChange={(offset) => apply(current, offset / NEED_PAGE_SIZE + 1)}
+          />
+        </section>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,3 @@
+export { NeedDetailPage } from './NeedDetailPage';
+export { NeedCreatePage, NeedEditPage } from './NeedFormPages';
+export { NeedsListPage } from './NeedsListPage';

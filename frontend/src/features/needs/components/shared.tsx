@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import type { ConflictChange } from '@/components/ConflictDialog';
+import { Badge } from '@/components/ui';
+import { useSession } from '@/lib/session/SessionProvider';
+import type { NeedStatus } from '../api/needs';
+
+/** Coordinators (and admins) and spokespersons record needs; the API checks the body. */
+export function useCanEditNeeds(): boolean {
+  const { hasRole } = useSession();
+  return hasRole('admin') || hasRole('coordinator') || hasRole('spokesperson');
+}
+
+/** Only coordinators (and admins) reopen a need. */
+export function useMayReopenNeeds(): boolean {
+  const { hasRole } = useSession();
+  return hasRole('admin') || hasRole('coordinator');
+}
+
+const VARIANTS: Record<NeedStatus, 'info' | 'success' | 'warning' | 'danger'> = {
+  open: 'warning',
+  addressed: 'info',
+  escalated: 'info',
+  resolved: 'success',
+  dismissed: 'info',
+};
+
+export function NeedStatusBadge({ status }: { status: NeedStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant={VARIANTS[status]} small>
+      {t(`needs.statuses.${status}`)}
+    </Badge>
+  );
+}
+
+/** Fields whose saved value differs from what the user entered (for the conflict dialog). */
+export function diffChanges<V>(
+  fields: readonly { label: string; show: (values: V) => string }[],
+  mine: V,
+  theirs: V,
+): ConflictChange[] {
+  return fields
+    .map((field) => ({ label: field.label, mine: field.show(mine), theirs: field.show(theirs) }))
+    .filter((change) => change.mine !== change.theirs);
+}

@@ -1,0 +1,5 @@
+export { CataloguePage } from './CataloguePage';
+export { OfferDetailPage } from './OfferDetailPage';
+export { OfferCreatePage, OfferEditPage } from './OfferFormPages';
+export { OffersAdminListPage } from './OffersAdminListPage';
+export { PublicOfferPage } from './PublicOfferPage';
