@@ -8,9 +8,12 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import select
 
+from api.models import Attendance, Registration
 from api.models.base import today
 from tests.conftest import PASSWORD, Account, UserFactory, audit_events, link_member
+from tests.test_calendars import make_meeting
 
 URL = "/api/v1/privacy/members"
 REASON = "Auskunftsersuchen vom 20.11.2026"
@@ -106,6 +109,8 @@ async def test_art15_export_holds_everything_and_is_audited(
         "memberships": 1,
         "consents": 1,
         "join_requests": 0,
+        "attendances": 0,
+        "registrations": 0,
         "audit_events": len(data["audit_events"]),
         "user_account": True,
     }
@@ -258,3 +263,67 @@ async def test_erasure_rules(
     )
     assert selfish.status_code == 409
     assert await audit_events(app, "privacy.erase") == []
+
+
+async def test_meeting_data_is_exported_and_erased(
+    client: httpx.AsyncClient,
+    admin: Account,
+    setup: dict[str, Any],
+    bodies: dict[str, uuid.UUID],
+    app: FastAPI,
+) -> None:
+    member_id = uuid.UUID(setup["member_id"])
+    account: Account = setup["account"]
+    network_meeting = await make_meeting(
+        app, bodies["Netzwerk"], title="Netzwerktreffen 2027", registration_capacity=10
+    )
+    group_meeting = await make_meeting(app, bodies["AK Bildung"], title="AK Bildung 1/2027")
+    async with app.state.sessionmaker() as session, session.begin():
+        session.add(
+            Attendance(
+                meeting_id=group_meeting,
+                member_id=member_id,
+                response="accepted",
+                response_token_hash="a" * 64,
+            )
+        )
+        session.add(
+            Registration(
+                meeting_id=network_meeting,
+                given_name="Ayşe",
+                family_name="Yılmaz",
+                email="AYSE@example.org",
+                privacy_text_version="2026-01",
+                status="confirmed",
+                cancel_token_hash="b" * 64,
+            )
+        )
+    feed = await client.post("/api/v1/calendar-tokens", headers=account.headers)
+    assert feed.status_code == 201, feed.text
+    feed_path = feed.json()["url"].removeprefix("http://127.0.0.1:8000")
+
+    exported = await client.get(f"{URL}/{member_id}/export", params={"reason": REASON}, headers=admin.headers)
+    data = exported.json()
+    [attendance] = data["attendances"]
+    assert (attendance["meeting_title"], attendance["response"]) == ("AK Bildung 1/2027", "accepted")
+    [registration] = data["registrations"]
+    assert (registration["meeting_id"], registration["family_name"]) == (str(network_meeting), "Yılmaz")
+
+    erased = await client.post(
+        f"{URL}/{member_id}/erase",
+        json={"reason": "Löschantrag vom 21.11.2026"},
+        headers=admin.headers | {"If-Match": await _etag(client, admin, str(member_id))},
+    )
+    assert erased.status_code == 200, erased.text
+    assert (erased.json()["registrations_scrubbed"], erased.json()["calendar_links_revoked"]) == (1, 1)
+    assert (await client.get(feed_path)).status_code == 404
+    participants = await client.get(
+        f"/api/v1/meetings/{network_meeting}/registrations", headers=admin.headers
+    )
+    assert participants.status_code == 200, participants.text
+    for secret in SECRETS:
+        assert secret not in participants.text
+    async with app.state.sessionmaker() as session:
+        kept = await session.scalar(select(Attendance).where(Attendance.member_id == member_id))
+    assert kept is not None
+    assert (kept.response, kept.response_token_hash) == ("accepted", None)

@@ -77,6 +77,30 @@ class JoinRequestHeld(BaseModel):
     decision_message: str | None
 
 
+class AttendanceHeld(BaseModel):
+    meeting_id: uuid.UUID
+    meeting_title: str
+    meeting_starts_at: datetime
+    response: str
+    responded_at: datetime | None
+    presence: str | None
+
+
+class RegistrationHeld(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    meeting_id: uuid.UUID
+    given_name: str
+    family_name: str
+    email: str
+    organisation_name: str | None
+    privacy_text_version: str
+    status: str
+    created_at: datetime
+    cancelled_at: datetime | None
+
+
 class MemberDataExport(BaseModel):
     """Everything the platform holds about one person (Art. 15 DSGVO), machine-readable."""
 
@@ -88,6 +112,10 @@ class MemberDataExport(BaseModel):
     user_account: AccountHeld | None
     consents: list[ConsentRead] = Field(description="Every consent event, newest first")
     join_requests: list[JoinRequestHeld]
+    attendances: list[AttendanceHeld] = Field(description="Invitations, answers and presence per meeting")
+    registrations: list[RegistrationHeld] = Field(
+        description="Public meeting registrations with the member's e-mail address"
+    )
     audit_events: list[AuditEventRead] = Field(
         description="Events about the member, their memberships, account, consents and join requests, "
         "and events their account caused; oldest first"
@@ -108,4 +136,6 @@ class ErasureResult(BaseModel):
     memberships_kept: int = Field(description="Memberships kept as history with the pseudonym")
     memberships_ended: int = Field(description="Of those, the ones that were open and ended today")
     user_account_deactivated: bool
+    registrations_scrubbed: int = Field(description="Public meeting registrations with the person's address")
+    calendar_links_revoked: int
     join_requests_scrubbed: int

@@ -27,25 +27,31 @@ from api.core.concurrency import check_if_match
 from api.core.errors import Conflict, FieldError, FieldValidationError, NotFound
 from api.core.security import hash_password
 from api.models import (
+    Attendance,
     AuditEvent,
     AuthSession,
     Body,
+    CalendarToken,
     IdempotencyRecord,
     JoinRequest,
     LoginFailure,
+    Meeting,
     Member,
     Membership,
     Organisation,
+    Registration,
     User,
 )
 from api.models.base import today
 from api.privacy.schemas import (
     AccountHeld,
+    AttendanceHeld,
     JoinRequestHeld,
     MemberDataExport,
     MemberHeld,
     MembershipHeld,
     OrganisationRef,
+    RegistrationHeld,
 )
 
 PSEUDONYM_GIVEN = "ehemaliges"
@@ -153,6 +159,25 @@ async def export_member_data(
             )
         ).all()
     )
+    attendances = [
+        AttendanceHeld(
+            meeting_id=meeting.id,
+            meeting_title=meeting.title,
+            meeting_starts_at=meeting.starts_at,
+            response=attendance.response,
+            responded_at=attendance.responded_at,
+            presence=attendance.presence,
+        )
+        for attendance, meeting in (
+            await session.execute(
+                select(Attendance, Meeting)
+                .join(Meeting, Meeting.id == Attendance.meeting_id)
+                .where(Attendance.member_id == member.id)
+                .order_by(Meeting.starts_at, Meeting.id)
+            )
+        ).all()
+    ]
+    registrations = await _registrations_of(session, member.email) if member.email else []
     object_ids = [
         str(member.id),
         *(str(membership.id) for membership, _body in membership_rows),
@@ -175,6 +200,8 @@ async def export_member_data(
         user_account=account,
         consents=[ConsentRead.model_validate(record) for record in consents],
         join_requests=[JoinRequestHeld.model_validate(request) for request in join_requests],
+        attendances=attendances,
+        registrations=[RegistrationHeld.model_validate(registration) for registration in registrations],
         audit_events=[AuditEventRead.model_validate(event) for event in events],
     )
     record_audit(
@@ -188,11 +215,18 @@ async def export_member_data(
             "memberships": len(result.memberships),
             "consents": len(result.consents),
             "join_requests": len(result.join_requests),
+            "attendances": len(result.attendances),
+            "registrations": len(result.registrations),
             "audit_events": len(result.audit_events),
             "user_account": account is not None,
         },
     )
     return result
+
+
+async def _registrations_of(session: AsyncSession, email: str) -> list[Registration]:
+    statement = select(Registration).where(func.lower(Registration.email) == email.lower())
+    return list((await session.scalars(statement.order_by(Registration.created_at))).all())
 
 
 async def _purge_idempotency_records(session: AsyncSession, needles: list[str]) -> int:
@@ -277,6 +311,27 @@ async def erase_member(
         request.message = ""
         request.decision_message = None
 
+    registrations = await _registrations_of(session, old_email) if old_email else []
+    for registration in registrations:
+        registration.given_name = PSEUDONYM_GIVEN
+        registration.family_name = PSEUDONYM_FAMILY
+        registration.email = f"geloescht-{registration.id.hex}@example.invalid"
+        registration.organisation_name = None
+    calendar_tokens = list(
+        (
+            await session.scalars(
+                select(CalendarToken).where(
+                    CalendarToken.member_id == member.id, CalendarToken.revoked_at.is_(None)
+                )
+            )
+        ).all()
+    )
+    for token in calendar_tokens:
+        token.revoked_at = now
+    # Answer links in invitation mails must stop working for the erased person.
+    for attendance in await session.scalars(select(Attendance).where(Attendance.member_id == member.id)):
+        attendance.response_token_hash = None
+
     await session.flush()
     purged = await _purge_idempotency_records(session, needles)
     for membership in ended:
@@ -310,6 +365,8 @@ async def erase_member(
             "memberships_ended": len(ended),
             "user_account": user is not None,
             "join_requests": len(join_requests),
+            "registrations": len(registrations),
+            "calendar_links_revoked": len(calendar_tokens),
             "stored_responses_dropped": purged,
         },
     )
@@ -322,4 +379,6 @@ async def erase_member(
         "memberships_ended": len(ended),
         "user_account_deactivated": user is not None,
         "join_requests_scrubbed": len(join_requests),
+        "registrations_scrubbed": len(registrations),
+        "calendar_links_revoked": len(calendar_tokens),
     }

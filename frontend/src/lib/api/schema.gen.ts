@@ -2115,6 +2115,27 @@ export interface components {
             /** Present */
             present: number;
         };
+        /** AttendanceHeld */
+        AttendanceHeld: {
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /**
+             * Meeting Starts At
+             * Format: date-time
+             */
+            meeting_starts_at: string;
+            /** Meeting Title */
+            meeting_title: string;
+            /** Presence */
+            presence: string | null;
+            /** Responded At */
+            responded_at: string | null;
+            /** Response */
+            response: string;
+        };
         /** AttendanceOverview */
         AttendanceOverview: {
             counts: components["schemas"]["AttendanceCounts"];
@@ -2528,6 +2549,8 @@ export interface components {
         };
         /** ErasureResult */
         ErasureResult: {
+            /** Calendar Links Revoked */
+            calendar_links_revoked: number;
             /**
              * Erased At
              * Format: date-time
@@ -2554,6 +2577,11 @@ export interface components {
             memberships_kept: number;
             /** Pseudonym */
             pseudonym: string;
+            /**
+             * Registrations Scrubbed
+             * @description Public meeting registrations with the person's address
+             */
+            registrations_scrubbed: number;
             /** User Account Deactivated */
             user_account_deactivated: boolean;
         };
@@ -3292,6 +3320,11 @@ export interface components {
          */
         MemberDataExport: {
             /**
+             * Attendances
+             * @description Invitations, answers and presence per meeting
+             */
+            attendances: components["schemas"]["AttendanceHeld"][];
+            /**
              * Audit Events
              * @description Events about the member, their memberships, account, consents and join requests, and events their account caused; oldest first
              */
@@ -3318,6 +3351,11 @@ export interface components {
             /** Memberships */
             memberships: components["schemas"]["MembershipHeld"][];
             organisation: components["schemas"]["OrganisationRef"] | null;
+            /**
+             * Registrations
+             * @description Public meeting registrations with the member's e-mail address
+             */
+            registrations: components["schemas"]["RegistrationHeld"][];
             user_account: components["schemas"]["AccountHeld"] | null;
         };
         /** MemberHeld */
@@ -4572,6 +4610,38 @@ export interface components {
              * @description 1 = next to move up; null when confirmed
              */
             waiting_position: number | null;
+        };
+        /** RegistrationHeld */
+        RegistrationHeld: {
+            /** Cancelled At */
+            cancelled_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string;
+            /** Family Name */
+            family_name: string;
+            /** Given Name */
+            given_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /** Organisation Name */
+            organisation_name: string | null;
+            /** Privacy Text Version */
+            privacy_text_version: string;
+            /** Status */
+            status: string;
         };
         /**
          * RegistrationList
