@@ -605,76 +605,8 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
       await page.goto(`/einladung/${'b'.repeat(43)}`);
       await page.getByText('Einladung nicht gefunden').waitFor();
     });
-    // The link secrets are only in e-mails: the link API is answered in the browser (see public.test.mjs).
-    const publicMeeting = await (await fetch(`${process.env.E2E_BASE_URL}/api/v1/public/meetings/${meeting.id}`)).json();
-    const registration = {
-      meeting: publicMeeting,
-      given_name: 'Aylin',
-      family_name: 'Axtreffen',
-      status: 'waitlisted',
-      waiting_position: 2,
-      created_at: new Date().toISOString(),
-      cancelled_at: null,
-    };
-    const registrationUrl = `**/api/v1/public/registrations/${'r'.repeat(43)}**`;
-    await page.route(registrationUrl, (route) =>
-      route.fulfill({
-        json: route.request().method() === 'POST' ? { ...registration, status: 'cancelled', cancelled_at: new Date().toISOString() } : registration,
-      }),
-    );
-    try {
-      await check('registration-link', async () => {
-        await page.goto(`/anmeldung/${'r'.repeat(43)}`);
-        await page.getByText('Sie stehen auf der Warteliste (Platz 2).').waitFor();
-      });
-      await check('registration-cancel-dialog', async () => {
-        await page.getByRole('button', { name: 'Teilnahme absagen' }).click();
-        await page.getByRole('alertdialog', { name: 'Teilnahme absagen?' }).waitFor();
-      });
-      await check('registration-cancelled', async () => {
-        await page.getByRole('alertdialog').getByRole('button', { name: 'Ja, absagen' }).click();
-        await page.getByText('Ihre Teilnahme ist abgesagt').waitFor();
-      });
-    } finally {
-      await page.unroute(registrationUrl);
-    }
-    const invitationUrl = `**/api/v1/invitation-responses/${'v'.repeat(43)}`;
-    const invitation = {
-      meeting_id: meeting.id,
-      title: 'Axe Sitzung',
-      number: 'AK Axe 1/2027',
-      body_name: workingGroup.name,
-      status: 'invited',
-      starts_at: meeting.starts_at,
-      ends_at: meeting.ends_at,
-      location_address: 'Kreishaus Gifhorn',
-      location_room: 'Raum 101',
-      online_url: 'https://meet.example.org/axe',
-      theme: 'Barrierefreiheit',
-      cancel_reason: null,
-      agenda: [{ number: '1', title: 'Begrüßung' }],
-      member_name: 'Amir Axtmann',
-      response: 'pending',
-      responded_at: null,
-      may_answer: true,
-    };
-    await page.route(invitationUrl, (route) =>
-      route.fulfill({
-        json: route.request().method() === 'POST' ? { ...invitation, response: 'declined', responded_at: new Date().toISOString() } : invitation,
-      }),
-    );
-    try {
-      await check('invitation-link', async () => {
-        await page.goto(`/einladung/${'v'.repeat(43)}`);
-        await page.getByRole('heading', { level: 1, name: 'Axe Sitzung' }).waitFor();
-      });
-      await check('invitation-answered', async () => {
-        await page.getByRole('button', { name: 'Absagen' }).click();
-        await page.getByText('Vielen Dank, Ihre Absage ist gespeichert.').waitFor();
-      });
-    } finally {
-      await page.unroute(invitationUrl);
-    }
+    // The real cancel and answer links (from the mails) and their states are checked with axe in
+    // public.test.mjs and invitations.test.mjs.
   });
 
   test('offers, needs and network meeting pages: dark theme and 320 px', async () => {
@@ -1048,6 +980,65 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
       assertClean(own);
     } finally {
       await own.close();
+    }
+  });
+
+  test('offers and needs from the agenda: records under the items, create pages with context, management filters, dark and 320 px', async () => {
+    const token = await apiToken();
+    const meeting = await apiJson(token, 'POST', '/api/v1/meetings', {
+      body_id: workingGroup.id,
+      title: 'Axe Angebotssitzung',
+      starts_at: '2024-06-12T15:00:00+02:00',
+      ends_at: '2024-06-12T17:00:00+02:00',
+      apply_agenda_template: false,
+    });
+    const offerItem = await apiJson(token, 'POST', `/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Axe Vorstellung', kind: 'offer_presentation' });
+    const needItem = await apiJson(token, 'POST', `/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Axe Bedarfe', kind: 'needs' });
+    await apiJson(token, 'POST', '/api/v1/offers', {
+      organisation_id: organisation.id,
+      title: 'Axe Sprachcafé',
+      languages: ['de', 'ar'],
+      target_groups: ['Frauen'],
+      presented_at_agenda_item_id: offerItem.id,
+    });
+    const agenda = page.getByRole('tabpanel', { name: 'Tagesordnung' });
+    await check('meeting-agenda-records', async () => {
+      await page.goto(`/sitzungen/${meeting.id}`);
+      await agenda.getByRole('link', { name: 'Axe Sprachcafé' }).waitFor();
+      await agenda.getByText('Zu diesem Punkt ist noch kein Bedarf erfasst.').waitFor();
+    });
+    await check('offer-create-from-agenda', async () => {
+      await page.goto(`/angebotsverwaltung/neu?agenda_item_id=${offerItem.id}&meeting_id=${meeting.id}`);
+      await page.getByText(`Vorgestellt in: Axe Angebotssitzung, TOP ${offerItem.number}`).waitFor();
+    });
+    await check('need-create-from-agenda', async () => {
+      await page.goto(`/bedarfe/neu?agenda_item_id=${needItem.id}&meeting_id=${meeting.id}&body_id=${workingGroup.id}`);
+      await page.getByText(`Eingebracht in: Axe Angebotssitzung, TOP ${needItem.number}`).waitFor();
+    });
+    await check('offer-create-agenda-missing', async () => {
+      await page.goto(`/angebotsverwaltung/neu?agenda_item_id=${needItem.id.replace(/.$/, (c) => (c === '0' ? '1' : '0'))}&meeting_id=${meeting.id}`);
+      await page.getByText('Der Tagesordnungspunkt wurde nicht gefunden', { exact: false }).waitFor();
+    });
+    await check('offers-admin-audience-filter', async () => {
+      await page.goto('/angebotsverwaltung?sprache=ar&zielgruppe=Frauen');
+      await page.getByRole('row', { name: /Axe Sprachcafé/ }).waitFor();
+    });
+    await page.getByLabel('Darstellung').selectOption('dark');
+    await check('meeting-agenda-records-dark', async () => {
+      await page.goto(`/sitzungen/${meeting.id}`);
+      await agenda.getByRole('link', { name: 'Axe Sprachcafé' }).waitFor();
+    });
+    await page.getByLabel('Darstellung').selectOption('system');
+    await page.setViewportSize({ width: 320, height: 640 });
+    try {
+      await check('meeting-agenda-records-320', async () => {
+        await page.reload();
+        await agenda.getByRole('link', { name: 'Axe Sprachcafé' }).waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `no horizontal scrolling at 320 px (overflow ${overflow}px)`);
+      });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
     }
   });
 

@@ -214,3 +214,81 @@ describe('needs', () => {
     });
   });
 });
+
+describe('offers and needs from the agenda of a meeting', () => {
+  test('an offer recorded at an offer-presentation item is listed under the item and links back to the meeting', async () => {
+    const token = await apiToken();
+    const suffix = Date.now().toString(36);
+    const bodies = await apiJson(token, 'GET', '/api/v1/bodies?kind=working_group&sort=name');
+    const body = bodies.items[0];
+    const meetingTitle = `Sitzung mit Angeboten ${suffix}`;
+    const meeting = await apiJson(token, 'POST', '/api/v1/meetings', {
+      body_id: body.id,
+      title: meetingTitle,
+      starts_at: '2025-05-14T15:00:00+02:00',
+      ends_at: '2025-05-14T17:00:00+02:00',
+      apply_agenda_template: false,
+    });
+    const offerItem = await apiJson(token, 'POST', `/api/v1/meetings/${meeting.id}/agenda-items`, {
+      title: 'Vorstellung: Nähcafé',
+      kind: 'offer_presentation',
+    });
+    await apiJson(token, 'POST', `/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Bedarfe aus der Praxis', kind: 'needs' });
+    const offerTitle = `Nähcafé für Frauen ${suffix}`;
+    const needTitle = `Kinderbetreuung während der Kurse ${suffix}`;
+
+    await withPage('offers-from-agenda', async (page) => {
+      await login(page, coordinator.email, coordinator.password);
+      await page.goto(`/sitzungen/${meeting.id}`);
+      const agenda = page.getByRole('tabpanel', { name: 'Tagesordnung' });
+      await agenda.getByText('Zu diesem Punkt ist noch kein Angebot erfasst.').waitFor();
+      await agenda.getByText('Zu diesem Punkt ist noch kein Bedarf erfasst.').waitFor();
+      await agenda.getByRole('link', { name: `Angebot erfassen zu TOP ${offerItem.number} „Vorstellung: Nähcafé“` }).click();
+
+      await page.getByRole('heading', { level: 1, name: 'Angebot anlegen' }).waitFor();
+      await page.getByText(`Vorgestellt in: ${meetingTitle}, TOP ${offerItem.number}`).waitFor();
+      await page.getByRole('option', { name: organisation.name }).waitFor({ state: 'attached' });
+      await page.getByLabel('Organisation').selectOption({ label: organisation.name });
+      await page.getByLabel('Titel').fill(offerTitle);
+      await page.getByLabel('Zielgruppen').fill('Frauen');
+      await page.getByLabel('Sprachen').fill('de, uk');
+      await page.getByRole('button', { name: 'Angebot anlegen' }).click();
+
+      await page.getByRole('heading', { level: 1, name: offerTitle }).waitFor();
+      await page.getByText(`Das Angebot „${offerTitle}“ wurde angelegt.`).waitFor();
+      // The offer page names the meeting and agenda item it was presented at.
+      await page.getByRole('link', { name: new RegExp(`${meetingTitle} am .*, TOP ${offerItem.number}: Vorstellung: Nähcafé`) }).waitFor();
+      await page.getByRole('link', { name: 'Zurück zur Sitzung' }).click();
+
+      await page.getByRole('heading', { level: 1, name: meetingTitle }).waitFor();
+      await agenda.getByRole('link', { name: offerTitle }).waitFor();
+      assert.equal(await agenda.getByText('Zu diesem Punkt ist noch kein Angebot erfasst.').count(), 0);
+
+      // A need from the needs item: the meeting's body is chosen already.
+      await agenda.getByRole('link', { name: /^Bedarf erfassen zu TOP \d+ „Bedarfe aus der Praxis“$/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Bedarf erfassen' }).waitFor();
+      await page.getByText(new RegExp(`^Eingebracht in: ${meetingTitle}, TOP \\d+$`)).waitFor();
+      await page.getByRole('option', { name: body.name }).waitFor({ state: 'attached' });
+      assert.equal(await page.getByLabel('Arbeitskreis / Gremium').inputValue(), body.id);
+      await page.getByLabel('Titel').fill(needTitle);
+      await page.getByRole('button', { name: 'Bedarf erfassen' }).click();
+      await page.getByText(`Der Bedarf „${needTitle}“ wurde erfasst.`).waitFor();
+      await page.getByRole('link', { name: 'Zurück zur Sitzung' }).click();
+      await agenda.getByRole('link', { name: needTitle }).waitFor();
+
+      // The management list filters by language and target group.
+      await page.goto('/angebotsverwaltung');
+      await page.getByRole('heading', { level: 1, name: 'Angebotsverwaltung' }).waitFor();
+      await page.getByLabel('Sprache des Angebots').selectOption('uk');
+      await page.getByLabel('Zielgruppe', { exact: true }).fill('Frauen');
+      await page.getByRole('button', { name: 'Suchen' }).click();
+      await page.getByRole('row', { name: new RegExp(offerTitle) }).waitFor();
+      assert.match(page.url(), /sprache=uk/);
+      assert.match(page.url(), /zielgruppe=Frauen/);
+      await page.getByLabel('Sprache des Angebots').selectOption('ti');
+      await page.getByRole('button', { name: 'Suchen' }).click();
+      await page.waitForURL(/sprache=ti/);
+      await page.getByRole('row', { name: new RegExp(offerTitle) }).waitFor({ state: 'detached' });
+    });
+  });
+});

@@ -1,10 +1,10 @@
 /**
  * Shared helpers for the browser tests: launching the system Chromium through
  * playwright-core, logging in, an axe-core check, and a watch on CSP
- * violations and page errors.
+ * violations and page errors; reading the mails the backend sent.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
@@ -136,4 +136,160 @@ export async function apiJson(token, method, path, body, expected = method === '
   });
   assert.equal(response.status, expected, `${method} ${path}: ${await response.clone().text()}`);
   return response.status === 204 ? null : response.json();
+}
+
+// --- Mail ------------------------------------------------------------------------------------
+// scripts/run-e2e.mjs runs a local SMTP server (aiosmtpd's Mailbox handler) that stores every mail
+// the backend sends in a Maildir. The mails are the backend's own (api/core/mail.py): a text/plain
+// part, maybe attachments, in 7bit/8bit, quoted-printable or base64 — small enough to parse here.
+
+const MAILDIR = process.env.E2E_MAILDIR;
+
+function splitHeaders(raw) {
+  const match = /\r?\n\r?\n/.exec(raw);
+  const head = match ? raw.slice(0, match.index) : raw;
+  const body = match ? raw.slice(match.index + match[0].length) : '';
+  const headers = new Map();
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) {
+      const name = line.slice(0, colon).trim().toLowerCase();
+      if (!headers.has(name)) headers.set(name, line.slice(colon + 1).trim());
+    }
+  }
+  return { headers, body };
+}
+
+function decodeQuotedPrintable(text) {
+  const bytes = [];
+  const source = text.replace(/=\r?\n/g, '');
+  for (let i = 0; i < source.length; i += 1) {
+    if (source[i] === '=' && /^[0-9A-F]{2}$/i.test(source.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(source.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(source[i], 'latin1'));
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+/** RFC 2047 encoded words (=?utf-8?b?…?= / =?utf-8?q?…?=) in a header value. */
+function decodeHeader(value = '') {
+  return value
+    .replace(/(=\?[^?]+\?[bq]\?[^?]*\?=)\s+(?==\?)/gi, '$1')
+    .replace(/=\?([^?]+)\?([bq])\?([^?]*)\?=/gi, (_, charset, encoding, text) => {
+      const bytes =
+        encoding.toLowerCase() === 'b' ? Buffer.from(text, 'base64') : decodeQuotedPrintable(text.replace(/_/g, ' '));
+      return new TextDecoder(charset).decode(bytes);
+    });
+}
+
+function parameter(header = '', name) {
+  const match = new RegExp(`;\\s*${name}="?([^";]*)"?`, 'i').exec(header);
+  return match ? match[1] : null;
+}
+
+/** The decoded bytes of one MIME part's body (the raw mail is read as latin1, one char per byte). */
+function partContent(headers, body) {
+  const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64');
+  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
+  return Buffer.from(body, 'latin1');
+}
+
+function parseMail(raw, file) {
+  const { headers, body } = splitHeaders(raw);
+  const mail = {
+    file,
+    to: decodeHeader(headers.get('to')),
+    recipients: (headers.get('x-rcptto') ?? headers.get('to') ?? '').toLowerCase(),
+    subject: decodeHeader(headers.get('subject')),
+    text: '',
+    attachments: [],
+  };
+  const type = headers.get('content-type') ?? 'text/plain';
+  let parts = [{ headers, body }];
+  if (/^multipart\//i.test(type)) {
+    const boundary = parameter(type, 'boundary');
+    parts = body
+      .split(`--${boundary}`)
+      .slice(1)
+      .filter((part) => !part.startsWith('--'))
+      .map((part) => splitHeaders(part.replace(/^\r?\n/, '').replace(/\r?\n$/, '')));
+  }
+  for (const part of parts) {
+    const partType = part.headers.get('content-type') ?? 'text/plain';
+    const disposition = part.headers.get('content-disposition') ?? '';
+    const content = partContent(part.headers, part.body);
+    if (/^attachment/i.test(disposition)) {
+      mail.attachments.push({
+        filename: decodeHeader(parameter(disposition, 'filename') ?? ''),
+        contentType: partType,
+        content,
+      });
+    } else if (/^text\/plain/i.test(partType)) {
+      mail.text += new TextDecoder(parameter(partType, 'charset') ?? 'utf-8').decode(content);
+    }
+  }
+  return mail;
+}
+
+function readMails() {
+  assert.ok(MAILDIR, 'E2E_MAILDIR is not set: run the e2e tests through scripts/run-e2e.mjs');
+  const mails = [];
+  for (const folder of ['new', 'cur']) {
+    const dir = join(MAILDIR, folder);
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).sort()) {
+      mails.push(parseMail(readFileSync(join(dir, file), 'latin1'), `${folder}/${file}`));
+    }
+  }
+  return mails;
+}
+
+/**
+ * Waits (up to `timeoutMs`) for mails to `to` (one address, any case), optionally with a subject
+ * matching `subject` (string: contained; RegExp: matched), and returns the first `count` of them
+ * (all when more arrived) as { to, subject, text, attachments: [{ filename, contentType, content }] }.
+ * The backend sends mail after its response, so a mail may take a moment.
+ */
+export async function waitForMails(to, { subject, count = 1, timeoutMs = 10_000 } = {}) {
+  const address = to.toLowerCase();
+  const fits = (mail) =>
+    mail.recipients.split(/[\s,<>]+/).includes(address) &&
+    (subject === undefined || (subject instanceof RegExp ? subject.test(mail.subject) : mail.subject.includes(subject)));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = readMails().filter(fits);
+    if (found.length >= count) return found;
+    if (Date.now() > deadline) {
+      const all = readMails().filter((mail) => mail.recipients.includes(address));
+      assert.fail(
+        `expected ${count} mail(s) to ${to}${subject ? ` with subject ${subject}` : ''} within ${timeoutMs} ms; ` +
+          `mails to that address: ${JSON.stringify(all.map((mail) => mail.subject))}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits for one mail to `to` (see waitForMails). */
+export async function waitForMail(to, options = {}) {
+  const [mail] = await waitForMails(to, { ...options, count: 1 });
+  return mail;
+}
+
+/** The one link in the mail's text that points to `path` of the app (e.g. "/einladung/"), as a path. */
+export function linkIn(mail, path) {
+  const links = [...mail.text.matchAll(/https?:\/\/\S+/g)]
+    .map((match) => new URL(match[0]))
+    .filter((url) => url.origin === new URL(BASE_URL).origin && url.pathname.startsWith(path));
+  assert.equal(links.length, 1, `one link to ${path} in "${mail.subject}":\n${mail.text}`);
+  return links[0].pathname + links[0].search;
+}
+
+/** An iCalendar attachment as text with \n line ends and its folded lines joined (RFC 5545, 3.1). */
+export function unfoldIcs(content) {
+  return content.toString('utf8').replace(/\r\n/g, '\n').replace(/\n[ \t]/g, '');
 }

@@ -16,7 +16,12 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
 }
 
 // Pure logic tests run with `@vitest-environment node` (no DOM, faster).
-if (typeof document !== 'undefined') void setupI18n('de');
+if (typeof document !== 'undefined') {
+  void setupI18n('de');
+  // Components are tested without the lazy entry modules that register their
+  // feature's texts, so load every feature's texts here.
+  await Promise.all(Object.values(import.meta.glob('../features/*/i18n.ts')).map((load) => load()));
+}
 
 afterEach(() => {
   cleanup();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { de } from './de';
 import { en } from './en';
+import type { TranslationBundle } from './index';
 
 function flatten(value: unknown, prefix = ''): string[] {
   if (typeof value === 'string') return [prefix];
@@ -28,37 +29,67 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-describe('translations', () => {
-  const deKeys = flatten(de).sort();
-  const enKeys = flatten(en).sort();
+// Each lazily loaded feature brings its own texts (src/features/<name>/i18n.ts).
+const featureModules = import.meta.glob<{ translations: TranslationBundle }>('../../features/*/i18n.ts', { eager: true });
+const features = Object.entries(featureModules).map(([path, module]) => ({
+  name: path.split('/')[3] ?? path,
+  ...module.translations,
+}));
+const parts = [{ name: 'core', de, en }, ...features];
 
-  it('English has exactly the German keys', () => {
-    expect(enKeys.filter((k) => !deKeys.includes(k))).toEqual([]);
-    expect(deKeys.filter((k) => !enKeys.includes(k))).toEqual([]);
+describe('translations', () => {
+  const deKeys = parts.flatMap((part) => flatten(part.de)).sort();
+
+  it('finds the feature texts', () => {
+    expect(features.map((f) => f.name)).toEqual(expect.arrayContaining(['directory', 'meetings', 'offers', 'users']));
+  });
+
+  it.each(parts)('English has exactly the German keys ($name)', (part) => {
+    const german = flatten(part.de);
+    const english = flatten(part.en);
+    expect(english.filter((k) => !german.includes(k))).toEqual([]);
+    expect(german.filter((k) => !english.includes(k))).toEqual([]);
+  });
+
+  it('defines no key twice (core and features, or two features)', () => {
+    const twice = deKeys.filter((key, i) => deKeys[i - 1] === key);
+    expect(twice).toEqual([]);
   });
 
   it('no text is empty and both languages use the same placeholders', () => {
-    for (const key of deKeys) {
-      const german = lookup(de, key) as string;
-      const english = lookup(en, key) as string;
-      expect(german.trim(), key).not.toBe('');
-      expect(english.trim(), key).not.toBe('');
-      expect(placeholders(english), key).toEqual(placeholders(german));
+    for (const part of parts) {
+      for (const key of flatten(part.de)) {
+        const german = lookup(part.de, key) as string;
+        const english = lookup(part.en, key) as string;
+        expect(german.trim(), key).not.toBe('');
+        expect(english.trim(), key).not.toBe('');
+        expect(placeholders(english), key).toEqual(placeholders(german));
+      }
     }
   });
 
-  it('every literal key used in the code exists', () => {
-    // Vitest runs from frontend/ (see vite.config.ts).
+  it('every literal key used in the code exists where that code can reach it', () => {
+    // Vitest runs from frontend/ (see vite.config.ts). Code of a feature sees the
+    // core texts and its own; everything else (app shell, components, lib) only
+    // the core texts, because feature texts arrive with the feature's chunk.
     const root = join(process.cwd(), 'src');
-    const used = new Set<string>();
+    const coreKeys = flatten(de);
+    const missing: string[] = [];
+    let used = 0;
     for (const file of sourceFiles(root)) {
+      const feature = /[\\/]features[\\/]([^\\/]+)[\\/]/.exec(file)?.[1];
+      const own = features.find((f) => f.name === feature);
+      const known = own ? [...coreKeys, ...flatten(own.de)] : coreKeys;
+      const plural = (key: string) => known.includes(`${key}_one`) && known.includes(`${key}_other`);
       const text = readFileSync(file, 'utf8');
-      for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(match[1] ?? '');
-      for (const match of text.matchAll(/(?:labelKey|handle)\(?:?\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(match[1] ?? '');
+      const keys = [
+        ...[...text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)].map((m) => m[1] ?? ''),
+        ...[...text.matchAll(/(?:labelKey|handle)\(?:?\s*'([a-zA-Z0-9_.-]+)'/g)].map((m) => m[1] ?? ''),
+      ];
+      used += keys.length;
+      for (const key of keys) if (!known.includes(key) && !plural(key)) missing.push(`${file.slice(root.length + 1)}: ${key}`);
     }
-    expect(used.size).toBeGreaterThan(50);
-    const plural = (key: string) => deKeys.includes(`${key}_one`) && deKeys.includes(`${key}_other`);
-    const missing = [...used].filter((key) => !deKeys.includes(key) && !plural(key));
+    expect(used).toBeGreaterThan(50);
     expect(missing).toEqual([]);
   });
 

@@ -13,6 +13,7 @@ import { useFormErrors } from '@/lib/forms/useFormErrors';
 import { password as passwordRule, required } from '@/lib/forms/validators';
 import { useSession } from '@/lib/session/SessionProvider';
 import { meQuery, useChangePassword, useUpdateMe } from '../api/me';
+import '../i18n'; // registers this feature's texts
 
 export function AccountPage() {
   const { t } = useTranslation();

@@ -18,7 +18,7 @@ export type OrganisationListParams = NonNullable<OrgsPath['get']['parameters']['
 export type OrganisationCreate = OrgsPath['post']['requestBody']['content']['application/json'];
 export type OrganisationUpdate = OrgPath['patch']['requestBody']['content']['application/json'];
 export type OrganisationKind = Organisation['kind'];
-export type Municipality = NonNullable<Organisation['municipality']>;
+export type { Municipality } from '@/lib/reference';
 
 export type Member = MemberPath['get']['responses'][200]['content']['application/json'];
 export type MemberListPage = MembersPath['get']['responses'][200]['content']['application/json'];
@@ -50,20 +50,6 @@ export const ORGANISATION_KINDS = [
   'company_chamber',
   'other',
 ] as const satisfies readonly OrganisationKind[];
-
-/** The municipalities of the county; the API uses the German names as values. */
-export const MUNICIPALITIES = [
-  'Stadt Gifhorn',
-  'Stadt Wittingen',
-  'Gemeinde Sassenburg',
-  'Samtgemeinde Boldecker Land',
-  'Samtgemeinde Brome',
-  'Samtgemeinde Hankensbüttel',
-  'Samtgemeinde Isenbüttel',
-  'Samtgemeinde Meinersen',
-  'Samtgemeinde Papenteich',
-  'Samtgemeinde Wesendorf',
-] as const satisfies readonly Municipality[];
 
 export const ENGAGEMENTS = ['professional', 'volunteer'] as const satisfies readonly Engagement[];
 export const MEMBER_STATUSES = ['active', 'inactive', 'left'] as const satisfies readonly MemberStatus[];

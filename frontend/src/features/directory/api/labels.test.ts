@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { de } from '@/lib/i18n/de';
-import { groupByRole, memberName, parseLanguages, roleGroupKey, roleLabelKey, rolesFor, sortBodies, todayIso } from './labels';
+import { translations } from '../i18n';
+import { groupByRole, memberName, roleGroupKey, roleLabelKey, rolesFor, todayIso } from './labels';
 
 function lookup(key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], de);
+  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], translations.de);
 }
 
 describe('membership roles', () => {
@@ -48,22 +48,6 @@ describe('groupByRole', () => {
 });
 
 describe('helpers', () => {
-  it('sorts working groups first', () => {
-    const sorted = sortBodies([
-      { kind: 'network' as const, name: 'Netzwerk' },
-      { kind: 'steering_group' as const, name: 'Steuerungsgruppe' },
-      { kind: 'working_group' as const, name: 'AK Familienleben' },
-      { kind: 'working_group' as const, name: 'AK Bildung' },
-    ]);
-    expect(sorted.map((b) => b.name)).toEqual(['AK Bildung', 'AK Familienleben', 'Steuerungsgruppe', 'Netzwerk']);
-  });
-
-  it('parses comma-separated ISO codes', () => {
-    expect(parseLanguages(' de, AR ,uk, de;tr ')).toEqual({ codes: ['de', 'ar', 'uk', 'tr'], invalid: [] });
-    expect(parseLanguages('de, Deutsch, e')).toEqual({ codes: ['de'], invalid: ['Deutsch', 'e'] });
-    expect(parseLanguages('')).toEqual({ codes: [], invalid: [] });
-  });
-
   it('builds display names and today in Berlin', () => {
     expect(memberName({ title: 'Dr.', given_name: 'Erika', family_name: 'Muster' })).toBe('Dr. Erika Muster');
     expect(memberName({ title: null, given_name: 'Erika', family_name: 'Muster' })).toBe('Erika Muster');

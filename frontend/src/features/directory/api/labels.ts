@@ -42,33 +42,6 @@ export function groupByRole<T extends { role: MembershipRole }>(
   }));
 }
 
-/** Working groups first, then the steering group, then the network; by name within a kind. */
-export function sortBodies<T extends { kind: BodyKind; name: string }>(bodies: readonly T[]): T[] {
-  const rank: Record<BodyKind, number> = { working_group: 0, steering_group: 1, network: 2 };
-  const collator = new Intl.Collator('de');
-  return [...bodies].sort((a, b) => rank[a.kind] - rank[b.kind] || collator.compare(a.name, b.name));
-}
-
-/** Common languages with German names (ISO 639-1), in the order the form offers them. */
-export const COMMON_LANGUAGES = ['de', 'en', 'ar', 'uk', 'ru', 'tr', 'fa', 'ps', 'ku', 'fr', 'pl', 'ro', 'es', 'it', 'ti', 'so'] as const;
-
-/**
- * Parses a comma-separated list of ISO 639-1 codes ("de, AR ,uk").
- * Returns the normalised codes (lower case, without duplicates) and the
- * entries that are not two letters.
- */
-export function parseLanguages(text: string): { codes: string[]; invalid: string[] } {
-  const codes: string[] = [];
-  const invalid: string[] = [];
-  for (const raw of text.split(/[,;\s]+/)) {
-    const entry = raw.trim().toLowerCase();
-    if (!entry) continue;
-    if (!/^[a-z]{2}$/.test(entry)) invalid.push(raw.trim());
-    else if (!codes.includes(entry)) codes.push(entry);
-  }
-  return { codes, invalid };
-}
-
 /** "Deutsch, Arabisch, xy": German names for known codes, the code otherwise. */
 export function languageNames(codes: readonly string[], name: (code: string) => string | null): string {
   return codes.map((code) => name(code) ?? code).join(', ');

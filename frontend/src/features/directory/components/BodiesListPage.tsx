@@ -5,7 +5,8 @@ import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { type Column, Loader, Table } from '@/components/ui';
 import { type Body, bodiesQuery } from '../api/directory';
-import { roleLabelKey, sortBodies } from '../api/labels';
+import { sortBodies } from '@/lib/reference';
+import { roleLabelKey } from '../api/labels';
 
 export function BodiesListPage() {
   const { t } = useTranslation();

@@ -37,7 +37,9 @@ import {
   useUpdateBody,
 } from '../api/directory';
 import { groupByRole, memberName, roleGroupKey, roleLabelKey, rolesFor, todayIso } from '../api/labels';
-import { DescriptionList, diffChanges, useCanWrite } from './shared';
+import { DescriptionList } from '@/components/DescriptionList';
+import { diffChanges } from '@/lib/forms/changes';
+import { useCanWrite } from './shared';
 
 export function BodyDetailPage() {
   const { t } = useTranslation();

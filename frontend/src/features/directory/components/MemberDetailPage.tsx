@@ -21,7 +21,8 @@ import {
 import { memberName, roleLabelKey } from '../api/labels';
 import { statusBadge } from './MembersListPage';
 import { PrivacySection } from './PrivacySection';
-import { DescriptionList, useCanWrite } from './shared';
+import { DescriptionList } from '@/components/DescriptionList';
+import { useCanWrite } from './shared';
 import { useSession } from '@/lib/session/SessionProvider';
 
 export function MemberDetailPage() {

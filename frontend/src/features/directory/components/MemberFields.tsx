@@ -12,8 +12,8 @@ import {
   isFullMember,
   organisationsListQuery,
 } from '../api/directory';
-import { COMMON_LANGUAGES, parseLanguages } from '../api/labels';
-import { orNull } from './shared';
+import { orNull } from '@/lib/forms/changes';
+import { COMMON_LANGUAGES, parseLanguages } from '@/lib/reference';
 
 export const MEMBER_FIELDS = [
   'title',

@@ -33,7 +33,7 @@ import {
   memberToValues,
   validateMember,
 } from './MemberFields';
-import { diffChanges } from './shared';
+import { diffChanges } from '@/lib/forms/changes';
 
 function useMemberForm(initial: MemberFormValues) {
   const { t } = useTranslation();

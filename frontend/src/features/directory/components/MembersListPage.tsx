@@ -2,10 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
+import { FilterActions } from '@/components/FilterActions';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, Badge, Button, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
+import { Alert, Badge, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
 import { formatNumber } from '@/lib/format';
+import { pageOffset } from '@/lib/paging';
 import {
   ALL,
   ENGAGEMENTS,
@@ -19,7 +21,8 @@ import {
   organisationsListQuery,
 } from '../api/directory';
 import type { MemberExportFilters } from '../api/exports';
-import { COMMON_LANGUAGES, memberName, sortBodies } from '../api/labels';
+import { COMMON_LANGUAGES, sortBodies } from '@/lib/reference';
+import { memberName } from '../api/labels';
 import { MemberExport } from './ExportButtons';
 import { useCanWrite } from './shared';
 
@@ -45,7 +48,6 @@ const UUID = /^[0-9a-f-]{36}$/i;
 
 function parse(search: URLSearchParams): Filters & { offset: number } {
   const get = (key: keyof Filters) => search.get(URL_KEYS[key]) ?? '';
-  const page = Number.parseInt(search.get('seite') ?? '1', 10);
   return {
     q: get('q'),
     engagement: (ENGAGEMENTS as readonly string[]).includes(get('engagement')) ? get('engagement') : '',
@@ -53,7 +55,7 @@ function parse(search: URLSearchParams): Filters & { offset: number } {
     organisation: UUID.test(get('organisation')) ? get('organisation') : '',
     body: UUID.test(get('body')) ? get('body') : '',
     language: /^[a-z]{2}$/.test(get('language')) ? get('language') : '',
-    offset: Number.isFinite(page) && page > 1 ? (page - 1) * PAGE_SIZE : 0,
+    offset: pageOffset(search, PAGE_SIZE),
   };
 }
 
@@ -226,22 +228,15 @@ export function MembersListPage() {
               ...COMMON_LANGUAGES.map((c) => ({ value: c, label: t(`directory.languages.${c}`) })),
             ]}
           />
-          <div className="app-filter__actions kern-flex kern-flex-wrap kern-gap-md">
-            <Button type="submit" icon="search">
-              {t('directory.filter.apply')}
-            </Button>
-            {filtered && (
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  setFilters(EMPTY);
-                  apply(EMPTY);
-                }}
-              >
-                {t('directory.filter.reset')}
-              </Button>
-            )}
-          </div>
+          <FilterActions
+            applyLabel={t('directory.filter.apply')}
+            resetLabel={t('directory.filter.reset')}
+            filtered={filtered}
+            onReset={() => {
+              setFilters(EMPTY);
+              apply(EMPTY);
+            }}
+          />
         </form>
       </div>
 

@@ -8,7 +8,8 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { Alert, Button, Dialog } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import { type Organisation, organisationQuery, useDeleteOrganisation } from '../api/directory';
-import { DescriptionList, useCanWrite } from './shared';
+import { DescriptionList } from '@/components/DescriptionList';
+import { useCanWrite } from './shared';
 
 export function OrganisationDetailPage() {
   const { t } = useTranslation();

@@ -3,12 +3,12 @@ import { SelectField, TextField } from '@/components/ui';
 import type { FieldErrors } from '@/lib/forms/fieldErrors';
 import { email as emailRule, required } from '@/lib/forms/validators';
 import {
-  MUNICIPALITIES,
   ORGANISATION_KINDS,
   type Organisation,
   type OrganisationCreate,
 } from '../api/directory';
-import { orNull } from './shared';
+import { orNull } from '@/lib/forms/changes';
+import { MUNICIPALITIES } from '@/lib/reference';
 
 export const ORGANISATION_FIELDS = [
   'name',

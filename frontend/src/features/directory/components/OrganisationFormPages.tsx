@@ -31,7 +31,7 @@ import {
   organisationToValues,
   validateOrganisation,
 } from './OrganisationFields';
-import { diffChanges } from './shared';
+import { diffChanges } from '@/lib/forms/changes';
 
 function useOrganisationForm(initial: OrganisationFormValues) {
   const { t } = useTranslation();

@@ -2,12 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
+import { FilterActions } from '@/components/FilterActions';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, Button, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
+import { Alert, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
 import { formatNumber } from '@/lib/format';
+import { pageOffset } from '@/lib/paging';
 import {
-  MUNICIPALITIES,
   ORGANISATION_KINDS,
   type Organisation,
   type OrganisationListParams,
@@ -16,6 +17,7 @@ import {
 } from '../api/directory';
 import type { OrganisationExportFilters } from '../api/exports';
 import { OrganisationExport } from './ExportButtons';
+import { MUNICIPALITIES } from '@/lib/reference';
 import { useCanWrite } from './shared';
 
 interface Filters {
@@ -27,12 +29,11 @@ interface Filters {
 function parse(search: URLSearchParams): Filters & { offset: number } {
   const kind = search.get('art') ?? '';
   const municipality = search.get('kommune') ?? '';
-  const page = Number.parseInt(search.get('seite') ?? '1', 10);
   return {
     q: search.get('q') ?? '',
     kind: (ORGANISATION_KINDS as readonly string[]).includes(kind) ? kind : '',
     municipality: (MUNICIPALITIES as readonly string[]).includes(municipality) ? municipality : '',
-    offset: Number.isFinite(page) && page > 1 ? (page - 1) * PAGE_SIZE : 0,
+    offset: pageOffset(search, PAGE_SIZE),
   };
 }
 
@@ -138,23 +139,16 @@ export function OrganisationsListPage() {
               ...MUNICIPALITIES.map((m) => ({ value: m, label: m })),
             ]}
           />
-          <div className="app-filter__actions kern-flex kern-flex-wrap kern-gap-md">
-            <Button type="submit" icon="search">
-              {t('directory.filter.apply')}
-            </Button>
-            {filtered && (
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  const empty = { q: '', kind: '', municipality: '' };
-                  setFilters(empty);
-                  apply(empty);
-                }}
-              >
-                {t('directory.filter.reset')}
-              </Button>
-            )}
-          </div>
+          <FilterActions
+            applyLabel={t('directory.filter.apply')}
+            resetLabel={t('directory.filter.reset')}
+            filtered={filtered}
+            onReset={() => {
+              const empty = { q: '', kind: '', municipality: '' };
+              setFilters(empty);
+              apply(empty);
+            }}
+          />
         </form>
       </div>
 

@@ -1,4 +1,5 @@
 /** Entry point of the directory chunk (lazy-loaded by the router). */
+import '../i18n'; // registers this feature's texts
 export { BodiesListPage } from './BodiesListPage';
 export { BodyDetailPage } from './BodyDetailPage';
 export { MemberDetailPage } from './MemberDetailPage';

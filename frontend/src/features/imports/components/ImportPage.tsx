@@ -5,6 +5,7 @@ import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Alert, Button, type Column, FieldError, Table } from '@/components/ui';
 import { type ImportReport, type ReportLine, canCommit, reportLines, useImportMembers } from '../api/imports';
+import '../i18n'; // registers this feature's texts
 
 /** Import a member list (CSV/XLSX): dry run with a report, then the real run. */
 export function ImportPage() {

@@ -11,6 +11,7 @@ import { useFormErrors } from '@/lib/forms/useFormErrors';
 import { siteQuery, useSite } from '@/lib/site';
 import { EMPTY_JOIN, JOIN_FIELDS, JOIN_FIELD_MAP, type JoinField, type JoinFormValues, joinBody, validateJoin } from '../api/joinForm';
 import { publicWorkingGroupsQuery, useCreateJoinRequest } from '../api/joining';
+import '../i18n'; // registers this feature's texts
 
 const fieldId = (field: JoinField) => `join-${field}`;
 

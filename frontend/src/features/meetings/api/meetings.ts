@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '@/lib/api/client';
+import { bodyOptionsQuery } from '@/lib/api/options';
 import type { paths } from '@/lib/api/schema.gen';
 import { type BlobResult, type Download, toDownload } from '@/lib/download';
 
@@ -59,7 +60,7 @@ export const meetingKeys = {
   attendance: (id: string) => ['meetings', 'attendance', id] as const,
   minutes: (id: string) => ['meetings', 'minutes', id] as const,
   attachments: (id: string) => ['meetings', 'attachments', id] as const,
-  bodies: ['meetings', 'bodies'] as const,
+  records: (id: string) => ['meetings', 'records', id] as const,
 };
 
 const noFocusRefetch = { refetchOnWindowFocus: false, refetchOnReconnect: false } as const;
@@ -84,13 +85,45 @@ export function meetingQuery(id: string) {
 
 /** The bodies for select boxes (name order). */
 export const bodiesQuery = queryOptions({
-  queryKey: meetingKeys.bodies,
-  queryFn: async ({ signal }): Promise<BodyListItem[]> => {
-    const page = unwrap(await api.GET('/api/v1/bodies', { params: { query: { limit: 200 } }, signal }));
-    return [...page.items].sort((a, b) => a.name.localeCompare(b.name, 'de'));
-  },
-  staleTime: 5 * 60_000,
+  ...bodyOptionsQuery,
+  select: (bodies): BodyListItem[] => [...bodies].sort((a, b) => a.name.localeCompare(b.name, 'de')),
 });
+
+export interface AgendaRecord {
+  id: string;
+  title: string;
+}
+
+/** Rows by the agenda item they belong to (rows without one are left out), in the given order. */
+export function groupByItem<T extends AgendaRecord>(rows: readonly T[], itemOf: (row: T) => string | null): Map<string, AgendaRecord[]> {
+  const byItem = new Map<string, AgendaRecord[]>();
+  for (const row of rows) {
+    const item = itemOf(row);
+    if (!item) continue;
+    byItem.set(item, [...(byItem.get(item) ?? []), { id: row.id, title: row.title }]);
+  }
+  return byItem;
+}
+
+/** Offers presented and needs raised in a meeting, by agenda item (one request each for the whole meeting). */
+export function agendaRecordsQuery(meetingId: string) {
+  return queryOptions({
+    queryKey: meetingKeys.records(meetingId),
+    queryFn: async ({ signal }) => {
+      const query = { meeting_id: meetingId, limit: 200 };
+      const [offers, needs] = await Promise.all([
+        api.GET('/api/v1/offers', { params: { query }, signal }).then(unwrap),
+        api.GET('/api/v1/needs', { params: { query }, signal }).then(unwrap),
+      ]);
+      return {
+        offers: groupByItem(offers.items, (o) => o.presented_at_agenda_item_id),
+        needs: groupByItem(needs.items, (n) => n.raised_at_agenda_item_id),
+      };
+    },
+    // Offers and needs are recorded on other pages: always fetch afresh when the agenda shows again.
+    staleTime: 0,
+  });
+}
 
 function useInvalidateMeeting(id: string) {
   const queryClient = useQueryClient();

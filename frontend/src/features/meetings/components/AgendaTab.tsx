@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { type DragEvent, type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Button, Dialog, ErrorSummary, Loader, SelectField, TextArea, TextField, cx } from '@/components/ui';
+import { agendaLinkHref } from '@/lib/api/agendaContext';
 import { isProblemKind } from '@/lib/api/problem';
 import { useFormErrors } from '@/lib/forms/useFormErrors';
 import {
@@ -11,13 +13,14 @@ import {
   type AgendaItemKind,
   type Meeting,
   agendaQuery,
+  agendaRecordsQuery,
   useAddAgendaItem,
   useDeleteAgendaItem,
   useReorderAgenda,
   useUpdateAgendaItem,
 } from '../api/meetings';
 import { moveBy, moveTo } from '../api/reorder';
-import { Notice } from './shared';
+import { Notice, useCanRecordOffersAndNeeds } from './shared';
 
 type Direction = 'up' | 'down';
 
@@ -145,6 +148,9 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
                     <strong>{t('meetings.agenda.result')}:</strong> {item.result}
                   </p>
                 )}
+                {(item.kind === 'offer_presentation' || item.kind === 'needs') && (
+                  <AgendaRecords meeting={meeting} item={item} kind={item.kind === 'needs' ? 'need' : 'offer'} />
+                )}
                 {editable && (
                   <div className="app-agenda__actions">
                     <button
@@ -232,6 +238,60 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
         </>
       )}
     </section>
+  );
+}
+
+/** The offers presented (or needs raised) at an agenda item, and a link to record another one. */
+function AgendaRecords({ meeting, item, kind }: { meeting: Meeting; item: AgendaItem; kind: 'offer' | 'need' }) {
+  const { t } = useTranslation();
+  const canRecord = useCanRecordOffersAndNeeds() && meeting.status !== 'cancelled';
+  const records = useQuery(agendaRecordsQuery(meeting.id));
+  const rows = (kind === 'offer' ? records.data?.offers : records.data?.needs)?.get(item.id) ?? [];
+  const link = { meetingId: meeting.id, agendaItemId: item.id };
+  const listId = `agenda-records-${item.id}`;
+  return (
+    <div className="app-agenda__records">
+      <p className="kern-body" id={listId}>
+        <strong>{t(kind === 'offer' ? 'meetings.agenda.offers' : 'meetings.agenda.needs')}</strong>
+      </p>
+      {records.isError && <ProblemAlert error={records.error} />}
+      {records.isPending && <Loader label={t('common.loading')} />}
+      {records.isSuccess &&
+        (rows.length === 0 ? (
+          <p className="kern-body kern-body--small">{t(kind === 'offer' ? 'meetings.agenda.noOffers' : 'meetings.agenda.noNeeds')}</p>
+        ) : (
+          <ul className="kern-list" aria-labelledby={listId}>
+            {rows.map((row) => (
+              <li key={row.id}>
+                <Link className="kern-link" to={kind === 'offer' ? `/angebotsverwaltung/${row.id}` : `/bedarfe/${row.id}`}>
+                  {row.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ))}
+      {canRecord && (
+        <p className="kern-body">
+          {kind === 'offer' ? (
+            <Link
+              className="kern-link"
+              to={agendaLinkHref('/angebotsverwaltung/neu', link)}
+              aria-label={t('meetings.agenda.recordOfferFor', { number: item.number, title: item.title })}
+            >
+              {t('meetings.agenda.recordOffer')}
+            </Link>
+          ) : (
+            <Link
+              className="kern-link"
+              to={agendaLinkHref('/bedarfe/neu', link, { body_id: meeting.body_id })}
+              aria-label={t('meetings.agenda.recordNeedFor', { number: item.number, title: item.title })}
+            >
+              {t('meetings.agenda.recordNeed')}
+            </Link>
+          )}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '@/components/ui';
+import { orNull } from '@/lib/forms/changes';
 import { berlinToIso, isoToBerlin } from '../api/dates';
 import type { BodyListItem, Meeting } from '../api/meetings';
 
@@ -99,7 +100,6 @@ export function valuesOf(meeting: Meeting): MeetingValues {
   };
 }
 
-const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 /** Client checks (i18n keys) and the API's fields for valid values. */
 export function checkMeeting(values: MeetingValues, needsBody: boolean) {

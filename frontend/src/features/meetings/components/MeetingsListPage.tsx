@@ -2,11 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
+import { FilterActions } from '@/components/FilterActions';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Alert, Button, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
 import { saveBlob } from '@/lib/download';
 import { formatDate, formatNumber, formatTime } from '@/lib/format';
+import { pageOffset } from '@/lib/paging';
 import { berlinDay, berlinToday, monthOf, monthRange, monthWeeks, shiftMonth } from '../api/dates';
 import {
   MEETING_STATUSES,
@@ -39,7 +41,6 @@ const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 function parse(search: URLSearchParams) {
   const get = (key: keyof Filters) => search.get(URL_KEYS[key]) ?? '';
-  const page = Number.parseInt(search.get('seite') ?? '1', 10);
   const filters: Filters = {
     q: get('q'),
     body: UUID.test(get('body')) ? get('body') : '',
@@ -50,7 +51,7 @@ function parse(search: URLSearchParams) {
   const month = search.get('monat') ?? '';
   return {
     filters,
-    offset: Number.isFinite(page) && page > 1 ? (page - 1) * PAGE_SIZE : 0,
+    offset: pageOffset(search, PAGE_SIZE),
     calendar: search.get('ansicht') === 'kalender',
     month: MONTH.test(month) ? month : monthOf(filters.from || berlinToday()),
   };
@@ -180,22 +181,15 @@ export function MeetingsListPage() {
             value={filters.to}
             onChange={(e) => set('to')(e.target.value)}
           />
-          <div className="app-filter__actions kern-flex kern-flex-wrap kern-gap-md">
-            <Button type="submit" icon="search">
-              {t('meetings.list.apply')}
-            </Button>
-            {filtered && (
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  setFilters(EMPTY);
-                  write(EMPTY);
-                }}
-              >
-                {t('meetings.list.reset')}
-              </Button>
-            )}
-          </div>
+          <FilterActions
+            applyLabel={t('meetings.list.apply')}
+            resetLabel={t('meetings.list.reset')}
+            filtered={filtered}
+            onReset={() => {
+              setFilters(EMPTY);
+              write(EMPTY);
+            }}
+          />
         </form>
       </div>
 

@@ -1,3 +1,4 @@
+import '../i18n'; // registers this feature's texts
 export { MeetingCreatePage } from './MeetingCreatePage';
 export { MeetingDetailPage } from './MeetingDetailPage';
 export { MeetingPlanPage } from './MeetingPlanPage';

@@ -12,6 +12,12 @@ export function useCanPlan(): boolean {
   return hasRole('admin') || hasRole('coordinator') || hasRole('spokesperson');
 }
 
+/** Offers and needs are recorded by the same roles (the API checks the body for spokespersons). */
+export function useCanRecordOffersAndNeeds(): boolean {
+  const { hasRole } = useSession();
+  return hasRole('admin') || hasRole('coordinator') || hasRole('spokesperson');
+}
+
 const STATUS_VARIANT: Record<MeetingStatus, 'info' | 'success' | 'warning' | 'danger'> = {
   planned: 'info',
   invited: 'info',

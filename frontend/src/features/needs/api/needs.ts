@@ -125,20 +125,3 @@ export function useDeleteNeed(id: string) {
     },
   });
 }
-
-type BodyItem = paths['/api/v1/bodies']['get']['responses'][200]['content']['application/json']['items'][number];
-
-/** Working groups first, then the steering group, then the network; by name within a kind. */
-export function sortBodies<T extends Pick<BodyItem, 'kind' | 'name'>>(bodies: readonly T[]): T[] {
-  const rank: Record<BodyItem['kind'], number> = { working_group: 0, steering_group: 1, network: 2 };
-  const collator = new Intl.Collator('de');
-  return [...bodies].sort((a, b) => rank[a.kind] - rank[b.kind] || collator.compare(a.name, b.name));
-}
-
-/** The bodies a need may belong to, for the select boxes and the filter. */
-export const bodyOptionsQuery = queryOptions({
-  queryKey: ['needs', 'body-options'],
-  queryFn: async ({ signal }) =>
-    sortBodies(unwrap(await api.GET('/api/v1/bodies', { params: { query: { limit: 200 } }, signal })).items),
-  staleTime: 60_000,
-});

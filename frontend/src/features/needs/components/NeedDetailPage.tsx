@@ -9,7 +9,7 @@ import { Alert, Button, Dialog } from '@/components/ui';
 import { isProblemKind } from '@/lib/api/problem';
 import { formatDateTime } from '@/lib/format';
 import { type Need, needQuery, nextStatuses, useDeleteNeed } from '../api/needs';
-import { DescriptionList } from './DescriptionList';
+import { DescriptionList } from '@/components/DescriptionList';
 import { NeedStatusDialog } from './NeedStatusDialog';
 import { NeedStatusBadge, useCanEditNeeds, useMayReopenNeeds } from './shared';
 
@@ -34,7 +34,8 @@ function NeedDetail({ need, etag }: { need: Need; etag: string | null }) {
   const remove = useDeleteNeed(need.id);
   const [dialog, setDialog] = useState<'status' | 'delete' | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const flash = done ?? (location.state as { flash?: string } | null)?.flash;
+  const state = location.state as { flash?: string; meetingId?: string } | null;
+  const flash = done ?? state?.flash;
   const targets = nextStatuses(need.status, mayReopen);
 
   const onDelete = async () => {
@@ -70,7 +71,17 @@ function NeedDetail({ need, etag }: { need: Need; etag: string | null }) {
       }
     >
       <div className="app-narrow">
-        {flash && <Alert variant="success" title={flash} live="status" />}
+        {flash && (
+          <Alert variant="success" title={flash} live="status">
+            {!done && state?.meetingId && (
+              <p className="kern-body">
+                <Link className="kern-link" to={`/sitzungen/${state.meetingId}`}>
+                  {t('needs.create.backToMeeting')}
+                </Link>
+              </p>
+            )}
+          </Alert>
+        )}
         {need.description && <p className="kern-body app-preline">{need.description}</p>}
         <DescriptionList
           items={[

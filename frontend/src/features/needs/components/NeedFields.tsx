@@ -4,7 +4,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { Loader, SelectField, TextArea, TextField } from '@/components/ui';
 import type { FieldErrors } from '@/lib/forms/fieldErrors';
 import { type NeedField, type NeedFormValues, needFieldId } from '../api/needForm';
-import { bodyOptionsQuery } from '../api/needs';
+import { bodyOptionsQuery } from '@/lib/api/options';
 
 export function NeedFields({
   values,

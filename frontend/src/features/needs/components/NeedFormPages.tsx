@@ -1,14 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { type ConflictChange, ConflictDialog } from '@/components/ConflictDialog';
 import { LoadedPage } from '@/components/LoadedPage';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Alert, Button, ErrorSummary } from '@/components/ui';
+import { agendaContextQuery, agendaLinkFrom } from '@/lib/api/agendaContext';
+import { bodyOptionsQuery } from '@/lib/api/options';
 import { isProblemKind } from '@/lib/api/problem';
 import type { FieldErrors } from '@/lib/forms/fieldErrors';
+import { diffChanges } from '@/lib/forms/changes';
 import { useFormErrors } from '@/lib/forms/useFormErrors';
 import {
   EMPTY_NEED,
@@ -22,9 +25,9 @@ import {
   needToValues,
   validateNeed,
 } from '../api/needForm';
-import { type Need, bodyOptionsQuery, fetchLatestNeed, needKeys, needQuery, useCreateNeed, useUpdateNeed } from '../api/needs';
+import { type Need, fetchLatestNeed, needKeys, needQuery, useCreateNeed, useUpdateNeed } from '../api/needs';
 import { NeedFields } from './NeedFields';
-import { diffChanges } from './shared';
+import { isUuid } from '@/lib/ids';
 
 function useNeedForm(initial: NeedFormValues) {
   const { t } = useTranslation();
@@ -59,15 +62,28 @@ function useNeedForm(initial: NeedFormValues) {
 export function NeedCreatePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const link = agendaLinkFrom(search);
+  const agenda = useQuery({ ...agendaContextQuery(link ?? { meetingId: '', agendaItemId: '' }), enabled: link !== null });
+  const context = agenda.data ?? null;
   const create = useCreateNeed();
-  const { values, form, onChange, check, summary } = useNeedForm(EMPTY_NEED);
+  const bodyParam = search.get('body_id') ?? '';
+  const { values, form, onChange, check, summary } = useNeedForm({ ...EMPTY_NEED, body: isUuid(bodyParam) ? bodyParam : '' });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (!check()) return;
     try {
-      const created = await create.mutateAsync(needBody(values));
-      navigate(`/bedarfe/${created.data.id}`, { state: { flash: t('needs.create.done', { title: created.data.title }) } });
+      const created = await create.mutateAsync({
+        ...needBody(values),
+        ...(context ? { raised_at_agenda_item_id: context.agendaItemId } : {}),
+      });
+      navigate(`/bedarfe/${created.data.id}`, {
+        state: {
+          flash: t('needs.create.done', { title: created.data.title }),
+          ...(context ? { meetingId: context.meetingId } : {}),
+        },
+      });
     } catch (caught) {
       form.applyProblem(caught);
     }
@@ -85,6 +101,13 @@ export function NeedCreatePage() {
           ) : (
             <ProblemAlert error={create.error} />
           ))}
+        {context && (
+          <Alert variant="info" title={t('needs.create.fromAgenda', { meeting: context.meetingTitle, number: context.number })}>
+            <p className="kern-body">{context.title}</p>
+          </Alert>
+        )}
+        {link && agenda.isError && <ProblemAlert error={agenda.error} />}
+        {agenda.isSuccess && !context && <Alert variant="warning" title={t('needs.create.agendaMissing')} />}
         {summary}
         <form noValidate onSubmit={onSubmit} className="app-form" aria-label={t('needs.create.title')}>
           <NeedFields values={values} errors={form.errors} onChange={onChange} />
@@ -92,7 +115,7 @@ export function NeedCreatePage() {
             <Button type="submit" disabled={create.isPending}>
               {t('needs.create.submit')}
             </Button>
-            <Link className="kern-btn kern-btn--secondary" to="/bedarfe">
+            <Link className="kern-btn kern-btn--secondary" to={context ? `/sitzungen/${context.meetingId}` : '/bedarfe'}>
               <span className="kern-label">{t('common.cancel')}</span>
             </Link>
           </div>

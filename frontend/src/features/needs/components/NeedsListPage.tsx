@@ -2,12 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
+import { FilterActions } from '@/components/FilterActions';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, Button, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
+import { Alert, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
 import { formatDate, formatNumber } from '@/lib/format';
-import { NEED_PAGE_SIZE, NEED_STATUSES, type Need, type NeedListParams, type NeedStatus, bodyOptionsQuery, needsListQuery } from '../api/needs';
+import { NEED_PAGE_SIZE, NEED_STATUSES, type Need, type NeedListParams, type NeedStatus, needsListQuery } from '../api/needs';
+import { bodyOptionsQuery } from '@/lib/api/options';
+import { pageOffset } from '@/lib/paging';
 import { NeedStatusBadge, useCanEditNeeds } from './shared';
+import { isUuid } from '@/lib/ids';
 
 interface Filters {
   q: string;
@@ -17,17 +21,14 @@ interface Filters {
 }
 
 const DEFAULT: Filters = { q: '', body: '', status: 'open' };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function parse(search: URLSearchParams): Filters & { offset: number } {
   const body = search.get('gremium') ?? '';
   const status = search.get('status') ?? 'open';
-  const page = Number.parseInt(search.get('seite') ?? '1', 10);
   return {
     q: search.get('q') ?? '',
-    body: UUID.test(body) ? body : '',
+    body: isUuid(body) ? body : '',
     status: status === 'alle' || (NEED_STATUSES as readonly string[]).includes(status) ? status : 'open',
-    offset: Number.isFinite(page) && page > 1 ? (page - 1) * NEED_PAGE_SIZE : 0,
+    offset: pageOffset(search, NEED_PAGE_SIZE),
   };
 }
 
@@ -129,22 +130,15 @@ export function NeedsListPage() {
               { value: 'alle', label: t('needs.list.allStatuses') },
             ]}
           />
-          <div className="app-filter__actions kern-flex kern-flex-wrap kern-gap-md">
-            <Button type="submit" icon="search">
-              {t('needs.list.apply')}
-            </Button>
-            {filtered && (
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  setFilters(DEFAULT);
-                  apply(DEFAULT);
-                }}
-              >
-                {t('needs.list.reset')}
-              </Button>
-            )}
-          </div>
+          <FilterActions
+            applyLabel={t('needs.list.apply')}
+            resetLabel={t('needs.list.reset')}
+            filtered={filtered}
+            onReset={() => {
+              setFilters(DEFAULT);
+              apply(DEFAULT);
+            }}
+          />
         </form>
       </div>
 

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import type { ConflictChange } from '@/components/ConflictDialog';
 import { Badge } from '@/components/ui';
 import { useSession } from '@/lib/session/SessionProvider';
 import type { NeedStatus } from '../api/needs';
@@ -31,15 +30,4 @@ export function NeedStatusBadge({ status }: { status: NeedStatus }) {
       {t(`needs.statuses.${status}`)}
     </Badge>
   );
-}
-
-/** Fields whose saved value differs from what the user entered (for the conflict dialog). */
-export function diffChanges<V>(
-  fields: readonly { label: string; show: (values: V) => string }[],
-  mine: V,
-  theirs: V,
-): ConflictChange[] {
-  return fields
-    .map((field) => ({ label: field.label, mine: field.show(mine), theirs: field.show(theirs) }))
-    .filter((change) => change.mine !== change.theirs);
 }

@@ -1,7 +1,8 @@
+import { orNull } from '@/lib/forms/changes';
 import type { FieldErrors } from '@/lib/forms/fieldErrors';
 import { required } from '@/lib/forms/validators';
+import { parseLanguages } from '@/lib/reference';
 import type { Offer, OfferCreate, OfferUpdate } from './offers';
-import { parseLanguages } from './reference';
 
 export const OFFER_FIELDS = [
   'organisation',
@@ -92,7 +93,6 @@ export function splitList(text: string): string[] {
   return result;
 }
 
-const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 /** The full request body for these values (the edit page sends only what changed). */
 export function offerBody(v: OfferFormValues): OfferCreate {

@@ -2,34 +2,31 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { FilterActions } from '@/components/FilterActions';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Button, Card, Pagination, SelectField, TextField } from '@/components/ui';
+import { Card, Pagination, SelectField, TextField } from '@/components/ui';
 import { formatNumber } from '@/lib/format';
+import { pageOffset } from '@/lib/paging';
 import { OFFER_PAGE_SIZE, type PublicOfferParams, publicOffersQuery } from '../api/offers';
-import { CATALOGUE_LANGUAGES, MUNICIPALITIES } from '../api/reference';
-import { useLanguageName } from './shared';
+import { MUNICIPALITIES, isMunicipality, useLanguageName } from '@/lib/reference';
+import { type AudienceFilter, AudienceFilterFields, audienceParams, parseAudience, writeAudience } from './AudienceFilters';
 import './offers.css';
 
-interface Filters {
+interface Filters extends AudienceFilter {
   q: string;
   municipality: string;
-  language: string;
-  targetGroup: string;
 }
 
 const EMPTY: Filters = { q: '', municipality: '', language: '', targetGroup: '' };
 
 function parse(search: URLSearchParams): Filters & { offset: number } {
   const municipality = search.get('gemeinde') ?? '';
-  const language = search.get('sprache') ?? '';
-  const page = Number.parseInt(search.get('seite') ?? '1', 10);
   return {
     q: search.get('q') ?? '',
-    municipality: (MUNICIPALITIES as readonly string[]).includes(municipality) ? municipality : '',
-    language: /^[a-z]{2}$/.test(language) ? language : '',
-    targetGroup: search.get('zielgruppe') ?? '',
-    offset: Number.isFinite(page) && page > 1 ? (page - 1) * OFFER_PAGE_SIZE : 0,
+    municipality: isMunicipality(municipality) ? municipality : '',
+    ...parseAudience(search),
+    offset: pageOffset(search, OFFER_PAGE_SIZE),
   };
 }
 
@@ -46,8 +43,7 @@ export function CataloguePage() {
     offset: current.offset,
     ...(current.q.trim() ? { q: current.q.trim() } : {}),
     ...(current.municipality ? { municipality: current.municipality as NonNullable<PublicOfferParams['municipality']> } : {}),
-    ...(current.language ? { language: current.language } : {}),
-    ...(current.targetGroup.trim() ? { target_group: current.targetGroup.trim() } : {}),
+    ...audienceParams(current),
   };
   const list = useQuery(publicOffersQuery(params));
 
@@ -55,8 +51,7 @@ export function CataloguePage() {
     const result = new URLSearchParams();
     if (next.q.trim()) result.set('q', next.q.trim());
     if (next.municipality) result.set('gemeinde', next.municipality);
-    if (next.language) result.set('sprache', next.language);
-    if (next.targetGroup.trim()) result.set('zielgruppe', next.targetGroup.trim());
+    writeAudience(next, result);
     if (page > 1) result.set('seite', String(page));
     setSearch(result);
   };
@@ -67,12 +62,6 @@ export function CataloguePage() {
   };
 
   const filtered = Boolean(current.q || current.municipality || current.language || current.targetGroup);
-  const languageOptions: { value: string; label: string }[] = [...CATALOGUE_LANGUAGES]
-    .map((code) => ({ value: code, label: languageName(code) }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'de'));
-  if (current.language && !languageOptions.some((o) => o.value === current.language)) {
-    languageOptions.push({ value: current.language, label: languageName(current.language) });
-  }
 
   return (
     <Page title={t('offers.catalogue.title')} lead={t('offers.catalogue.lead')}>
@@ -93,36 +82,21 @@ export function CataloguePage() {
             onChange={(e) => setFilters((f) => ({ ...f, municipality: e.target.value }))}
             options={[{ value: '', label: t('offers.catalogue.allMunicipalities') }, ...MUNICIPALITIES.map((m) => ({ value: m, label: m }))]}
           />
-          <SelectField
-            id="catalogue-language"
-            label={t('offers.catalogue.language')}
-            value={filters.language}
-            onChange={(e) => setFilters((f) => ({ ...f, language: e.target.value }))}
-            options={[{ value: '', label: t('offers.catalogue.allLanguages') }, ...languageOptions]}
+          <AudienceFilterFields
+            idPrefix="catalogue"
+            value={filters}
+            current={current.language}
+            onChange={(audience) => setFilters((f) => ({ ...f, ...audience }))}
           />
-          <TextField
-            id="catalogue-target-group"
-            label={t('offers.catalogue.targetGroup')}
-            hint={t('offers.catalogue.targetGroupHint')}
-            value={filters.targetGroup}
-            onChange={(e) => setFilters((f) => ({ ...f, targetGroup: e.target.value }))}
+          <FilterActions
+            applyLabel={t('offers.catalogue.apply')}
+            resetLabel={t('offers.catalogue.reset')}
+            filtered={filtered}
+            onReset={() => {
+              setFilters(EMPTY);
+              apply(EMPTY);
+            }}
           />
-          <div className="app-filter__actions kern-flex kern-flex-wrap kern-gap-md">
-            <Button type="submit" icon="search">
-              {t('offers.catalogue.apply')}
-            </Button>
-            {filtered && (
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  setFilters(EMPTY);
-                  apply(EMPTY);
-                }}
-              >
-                {t('offers.catalogue.reset')}
-              </Button>
-            )}
-          </div>
         </form>
       </div>
 

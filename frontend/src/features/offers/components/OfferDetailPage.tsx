@@ -30,7 +30,8 @@ function OfferDetail({ offer, etag }: { offer: Offer; etag: string | null }) {
   const canEdit = useCanEditOffers();
   const remove = useDeleteOffer(offer.id);
   const [confirming, setConfirming] = useState(false);
-  const flash = (location.state as { flash?: string } | null)?.flash;
+  const state = location.state as { flash?: string; meetingId?: string } | null;
+  const flash = state?.flash;
 
   const onDelete = async () => {
     try {
@@ -60,7 +61,17 @@ function OfferDetail({ offer, etag }: { offer: Offer; etag: string | null }) {
       }
     >
       <div className="app-narrow">
-        {flash && <Alert variant="success" title={flash} live="status" />}
+        {flash && (
+          <Alert variant="success" title={flash} live="status">
+            {state?.meetingId && (
+              <p className="kern-body">
+                <Link className="kern-link" to={`/sitzungen/${state.meetingId}`}>
+                  {t('offers.create.backToMeeting')}
+                </Link>
+              </p>
+            )}
+          </Alert>
+        )}
         {offer.published ? (
           <Alert variant="info" title={t('offers.detail.publishedTitle')}>
             <p className="kern-body">

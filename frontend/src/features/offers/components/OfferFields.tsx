@@ -4,7 +4,8 @@ import { Checkbox, CheckboxGroup, Loader, SelectField, TextArea, TextField } fro
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { FieldErrors } from '@/lib/forms/fieldErrors';
 import { type OfferField, type OfferFormValues, offerFieldId } from '../api/offerForm';
-import { MUNICIPALITIES, organisationOptionsQuery } from '../api/reference';
+import { organisationOptionsQuery } from '@/lib/api/options';
+import { MUNICIPALITIES } from '@/lib/reference';
 
 export function OfferFields({
   values,

@@ -1,14 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { type ConflictChange, ConflictDialog } from '@/components/ConflictDialog';
 import { LoadedPage } from '@/components/LoadedPage';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Alert, Button, ErrorSummary } from '@/components/ui';
+import { agendaContextQuery, agendaLinkFrom } from '@/lib/api/agendaContext';
+import { organisationOptionsQuery } from '@/lib/api/options';
 import { isProblemKind } from '@/lib/api/problem';
 import type { FieldErrors } from '@/lib/forms/fieldErrors';
+import { diffChanges } from '@/lib/forms/changes';
 import { useFormErrors } from '@/lib/forms/useFormErrors';
 import {
   EMPTY_OFFER,
@@ -23,9 +26,7 @@ import {
   validateOffer,
 } from '../api/offerForm';
 import { type Offer, fetchLatestOffer, offerKeys, offerQuery, useCreateOffer, useUpdateOffer } from '../api/offers';
-import { organisationOptionsQuery } from '../api/reference';
 import { OfferFields } from './OfferFields';
-import { diffChanges } from './shared';
 
 function useOfferForm(initial: OfferFormValues) {
   const { t } = useTranslation();
@@ -60,6 +61,10 @@ function useOfferForm(initial: OfferFormValues) {
 export function OfferCreatePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const link = agendaLinkFrom(search);
+  const agenda = useQuery({ ...agendaContextQuery(link ?? { meetingId: '', agendaItemId: '' }), enabled: link !== null });
+  const context = agenda.data ?? null;
   const create = useCreateOffer();
   const { values, form, onChange, check, summary } = useOfferForm(EMPTY_OFFER);
 
@@ -67,9 +72,15 @@ export function OfferCreatePage() {
     event.preventDefault();
     if (!check()) return;
     try {
-      const created = await create.mutateAsync(offerBody(values));
+      const created = await create.mutateAsync({
+        ...offerBody(values),
+        ...(context ? { presented_at_agenda_item_id: context.agendaItemId } : {}),
+      });
       navigate(`/angebotsverwaltung/${created.data.id}`, {
-        state: { flash: t('offers.create.done', { title: created.data.title }) },
+        state: {
+          flash: t('offers.create.done', { title: created.data.title }),
+          ...(context ? { meetingId: context.meetingId } : {}),
+        },
       });
     } catch (caught) {
       form.applyProblem(caught);
@@ -80,6 +91,13 @@ export function OfferCreatePage() {
   return (
     <Page title={t('offers.create.title')} lead={t('offers.create.lead')}>
       <div className="app-narrow">
+        {context && (
+          <Alert variant="info" title={t('offers.create.fromAgenda', { meeting: context.meetingTitle, number: context.number })}>
+            <p className="kern-body">{context.title}</p>
+          </Alert>
+        )}
+        {link && agenda.isError && <ProblemAlert error={agenda.error} />}
+        {agenda.isSuccess && !context && <Alert variant="warning" title={t('offers.create.agendaMissing')} />}
         {showProblem && <ProblemAlert error={create.error} />}
         {summary}
         <p className="kern-body">{t('offers.form.required')}</p>
@@ -89,7 +107,7 @@ export function OfferCreatePage() {
             <Button type="submit" disabled={create.isPending}>
               {t('offers.create.submit')}
             </Button>
-            <Link className="kern-btn kern-btn--secondary" to="/angebotsverwaltung">
+            <Link className="kern-btn kern-btn--secondary" to={context ? `/sitzungen/${context.meetingId}` : '/angebotsverwaltung'}>
               <span className="kern-label">{t('common.cancel')}</span>
             </Link>
           </div>

@@ -2,35 +2,38 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
+import { FilterActions } from '@/components/FilterActions';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, Badge, Button, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
+import { Alert, Badge, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
 import { formatNumber } from '@/lib/format';
+import { pageOffset } from '@/lib/paging';
 import { OFFER_PAGE_SIZE, type Offer, type OfferListParams, offersListQuery } from '../api/offers';
-import { MUNICIPALITIES, organisationOptionsQuery } from '../api/reference';
+import { organisationOptionsQuery } from '@/lib/api/options';
+import { MUNICIPALITIES, isMunicipality } from '@/lib/reference';
+import { type AudienceFilter, AudienceFilterFields, audienceParams, parseAudience, writeAudience } from './AudienceFilters';
 import { useCanEditOffers, usePeriodText } from './shared';
+import { isUuid } from '@/lib/ids';
 
-interface Filters {
+interface Filters extends AudienceFilter {
   q: string;
   organisation: string;
   municipality: string;
   published: string;
 }
 
-const EMPTY: Filters = { q: '', organisation: '', municipality: '', published: '' };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
+const EMPTY: Filters = { q: '', organisation: '', municipality: '', published: '', language: '', targetGroup: '' };
 function parse(search: URLSearchParams): Filters & { offset: number } {
   const municipality = search.get('gemeinde') ?? '';
   const organisation = search.get('organisation') ?? '';
   const published = search.get('status') ?? '';
-  const page = Number.parseInt(search.get('seite') ?? '1', 10);
   return {
     q: search.get('q') ?? '',
-    organisation: UUID.test(organisation) ? organisation : '',
-    municipality: (MUNICIPALITIES as readonly string[]).includes(municipality) ? municipality : '',
+    organisation: isUuid(organisation) ? organisation : '',
+    municipality: isMunicipality(municipality) ? municipality : '',
     published: published === 'oeffentlich' || published === 'intern' ? published : '',
-    offset: Number.isFinite(page) && page > 1 ? (page - 1) * OFFER_PAGE_SIZE : 0,
+    ...parseAudience(search),
+    offset: pageOffset(search, OFFER_PAGE_SIZE),
   };
 }
 
@@ -53,6 +56,7 @@ export function OffersAdminListPage() {
     ...(current.organisation ? { organisation_id: current.organisation } : {}),
     ...(current.municipality ? { municipality: current.municipality as NonNullable<OfferListParams['municipality']> } : {}),
     ...(current.published ? { published: current.published === 'oeffentlich' } : {}),
+    ...audienceParams(current),
   };
   const list = useQuery(offersListQuery(params));
 
@@ -62,6 +66,7 @@ export function OffersAdminListPage() {
     if (next.organisation) result.set('organisation', next.organisation);
     if (next.municipality) result.set('gemeinde', next.municipality);
     if (next.published) result.set('status', next.published);
+    writeAudience(next, result);
     if (page > 1) result.set('seite', String(page));
     setSearch(result);
   };
@@ -71,7 +76,9 @@ export function OffersAdminListPage() {
     apply(filters);
   };
 
-  const filtered = Boolean(current.q || current.organisation || current.municipality || current.published);
+  const filtered = Boolean(
+    current.q || current.organisation || current.municipality || current.published || current.language || current.targetGroup,
+  );
 
   const columns: Column<Offer>[] = [
     {
@@ -160,22 +167,21 @@ export function OffersAdminListPage() {
               { value: 'intern', label: t('offers.admin.internal') },
             ]}
           />
-          <div className="app-filter__actions kern-flex kern-flex-wrap kern-gap-md">
-            <Button type="submit" icon="search">
-              {t('offers.catalogue.apply')}
-            </Button>
-            {filtered && (
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  setFilters(EMPTY);
-                  apply(EMPTY);
-                }}
-              >
-                {t('offers.catalogue.reset')}
-              </Button>
-            )}
-          </div>
+          <AudienceFilterFields
+            idPrefix="offers"
+            value={filters}
+            current={current.language}
+            onChange={(audience) => setFilters((f) => ({ ...f, ...audience }))}
+          />
+          <FilterActions
+            applyLabel={t('offers.catalogue.apply')}
+            resetLabel={t('offers.catalogue.reset')}
+            filtered={filtered}
+            onReset={() => {
+              setFilters(EMPTY);
+              apply(EMPTY);
+            }}
+          />
         </form>
       </div>
 

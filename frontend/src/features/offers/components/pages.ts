@@ -1,3 +1,4 @@
+import '../i18n'; // registers this feature's texts
 export { CataloguePage } from './CataloguePage';
 export { OfferDetailPage } from './OfferDetailPage';
 export { OfferCreatePage, OfferEditPage } from './OfferFormPages';

@@ -1,20 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import type { ConflictChange } from '@/components/ConflictDialog';
 import { formatDate } from '@/lib/format';
+import { useLanguageName } from '@/lib/reference';
 import { useSession } from '@/lib/session/SessionProvider';
 import type { PublicOffer } from '../api/offers';
-import { type DescriptionItem, DescriptionList } from './DescriptionList';
+import { type DescriptionItem, DescriptionList } from '@/components/DescriptionList';
 
 /** Admins, coordinators and spokespersons record offers; the API has the final word. */
 export function useCanEditOffers(): boolean {
   const { hasRole } = useSession();
   return hasRole('admin') || hasRole('coordinator') || hasRole('spokesperson');
-}
-
-/** German name of an ISO 639-1 code ("ar" → "Arabisch"), the code when unknown. */
-export function useLanguageName(): (code: string) => string {
-  const { t, i18n } = useTranslation();
-  return (code) => (i18n.exists(`directory.languages.${code}`) ? t(`directory.languages.${code}`) : code);
 }
 
 /** "ab 01.02.2026", "bis 31.12.2026", "01.02.2026 – 31.12.2026" or '' (always). */
@@ -64,15 +58,4 @@ export function OfferFactsList({
       ]}
     />
   );
-}
-
-/** Fields whose saved value differs from what the user entered (for the conflict dialog). */
-export function diffChanges<V>(
-  fields: readonly { label: string; show: (values: V) => string }[],
-  mine: V,
-  theirs: V,
-): ConflictChange[] {
-  return fields
-    .map((field) => ({ label: field.label, mine: field.show(mine), theirs: field.show(theirs) }))
-    .filter((change) => change.mine !== change.theirs);
 }

@@ -8,7 +8,7 @@ import { Alert, Button, Loader } from '@/components/ui';
 import { isProblemKind } from '@/lib/api/problem';
 import { formatDateTime } from '@/lib/format';
 import { formatMeetingTime, formatPlace } from '../api/meetingTime';
-import { DescriptionList } from './DescriptionList';
+import { DescriptionList } from '@/components/DescriptionList';
 import { type InvitationAnswer, type InvitationSummary, invitationQuery, isPlausibleToken, useAnswerInvitation } from '../api/publicMeetings';
 
 /** The page behind the answer link of an invitation: the meeting and "Zusagen"/"Absagen" (no login). */

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '@/lib/format';
 import { formatMeetingTime, formatPlace } from '../api/meetingTime';
 import type { PublicMeeting } from '../api/publicMeetings';
-import { DescriptionList } from './DescriptionList';
+import { DescriptionList } from '@/components/DescriptionList';
 
 /** Theme, time (Europe/Berlin), place and places left of a network meeting. */
 export function MeetingFacts({ meeting }: { meeting: PublicMeeting }) {

@@ -9,6 +9,7 @@ import type { FieldErrors } from '@/lib/forms/fieldErrors';
 import { useFormErrors } from '@/lib/forms/useFormErrors';
 import { type Role, useCreateUser } from '../api/users';
 import { USER_FIELD_MAP, type UserField, type UserFormValues, UserFields, fieldId, validateUser } from './UserFields';
+import '../i18n'; // registers this feature's texts
 
 const ORDER: UserField[] = ['name', 'email', 'password', 'roles'];
 

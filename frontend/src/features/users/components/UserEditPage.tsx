@@ -20,6 +20,7 @@ import {
   useUpdateUser,
 } from '../api/users';
 import { USER_FIELD_MAP, type UserField, type UserFormValues, UserFields, fieldId, validateUser } from './UserFields';
+import '../i18n'; // registers this feature's texts
 
 const ORDER: UserField[] = ['name', 'email', 'password', 'roles'];
 

@@ -7,6 +7,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { Alert, Badge, Button, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
 import { formatDate, formatNumber } from '@/lib/format';
 import { PAGE_SIZE, ROLES, type Role, type User, type UserListParams, usersListQuery } from '../api/users';
+import '../i18n'; // registers this feature's texts
 
 type StatusFilter = 'active' | 'inactive' | 'all';
 
