@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { FilterActions } from '@/components/FilterActions';
 import { Page } from '@/components/Page';
-import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, Badge, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
-import { formatNumber } from '@/lib/format';
+import { ResultTable } from '@/components/ResultTable';
+import { Alert, Badge, type Column, SelectField, TextField } from '@/components/ui';
 import { pageOffset } from '@/lib/paging';
 import {
   ALL,
@@ -242,30 +241,19 @@ export function MembersListPage() {
 
       <MemberExport filters={exportFilters} />
 
-      {list.isPending && <Loader label={t('common.loading')} />}
-      {list.isError && <ProblemAlert error={list.error} />}
-      {list.data && (
-        <section aria-labelledby="members-result" className="app-section">
-          <h2 className="kern-heading-small" id="members-result" aria-live="polite">
-            {t('directory.members.list.count', { count: list.data.total, formatted: formatNumber(list.data.total) })}
-          </h2>
-          <Table
-            caption={t('directory.members.list.caption')}
-            captionHidden
-            columns={columns}
-            rows={list.data.items}
-            rowKey={(m) => m.id}
-            empty={filtered ? t('directory.members.list.emptyFiltered') : t('directory.members.list.empty')}
-          />
-          <Pagination
-            label={t('directory.members.list.pagination')}
-            total={list.data.total}
-            limit={PAGE_SIZE}
-            offset={current.offset}
-            onChange={(offset) => apply(current, offset / PAGE_SIZE + 1)}
-          />
-        </section>
-      )}
+      <ResultTable
+        id="members-result"
+        query={list}
+        count={(vars) => t('directory.members.list.count', vars)}
+        caption={t('directory.members.list.caption')}
+        columns={columns}
+        rowKey={(m) => m.id}
+        empty={filtered ? t('directory.members.list.emptyFiltered') : t('directory.members.list.empty')}
+        paginationLabel={t('directory.members.list.pagination')}
+        limit={PAGE_SIZE}
+        offset={current.offset}
+        onPage={(page) => apply(current, page)}
+      />
     </Page>
   );
 }

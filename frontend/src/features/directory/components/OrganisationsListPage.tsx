@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { FilterActions } from '@/components/FilterActions';
 import { Page } from '@/components/Page';
-import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
-import { formatNumber } from '@/lib/format';
+import { ResultTable } from '@/components/ResultTable';
+import { Alert, type Column, SelectField, TextField } from '@/components/ui';
 import { pageOffset } from '@/lib/paging';
 import {
   ORGANISATION_KINDS,
@@ -154,30 +153,19 @@ export function OrganisationsListPage() {
 
       <OrganisationExport filters={exportFilters} />
 
-      {list.isPending && <Loader label={t('common.loading')} />}
-      {list.isError && <ProblemAlert error={list.error} />}
-      {list.data && (
-        <section aria-labelledby="organisations-result" className="app-section">
-          <h2 className="kern-heading-small" id="organisations-result" aria-live="polite">
-            {t('directory.organisations.list.count', { count: list.data.total, formatted: formatNumber(list.data.total) })}
-          </h2>
-          <Table
-            caption={t('directory.organisations.list.caption')}
-            captionHidden
-            columns={columns}
-            rows={list.data.items}
-            rowKey={(o) => o.id}
-            empty={filtered ? t('directory.organisations.list.emptyFiltered') : t('directory.organisations.list.empty')}
-          />
-          <Pagination
-            label={t('directory.organisations.list.pagination')}
-            total={list.data.total}
-            limit={PAGE_SIZE}
-            offset={current.offset}
-            onChange={(offset) => apply(current, offset / PAGE_SIZE + 1)}
-          />
-        </section>
-      )}
+      <ResultTable
+        id="organisations-result"
+        query={list}
+        count={(vars) => t('directory.organisations.list.count', vars)}
+        caption={t('directory.organisations.list.caption')}
+        columns={columns}
+        rowKey={(o) => o.id}
+        empty={filtered ? t('directory.organisations.list.emptyFiltered') : t('directory.organisations.list.empty')}
+        paginationLabel={t('directory.organisations.list.pagination')}
+        limit={PAGE_SIZE}
+        offset={current.offset}
+        onPage={(page) => apply(current, page)}
+      />
     </Page>
   );
 }

@@ -2,13 +2,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ConsentFields } from '@/components/ConsentFields';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, Button, Checkbox, CheckboxGroup, ErrorSummary, Loader, SelectField, TextArea, TextField } from '@/components/ui';
+import { Alert, Button, CheckboxGroup, ErrorSummary, Loader, SelectField, TextArea, TextField } from '@/components/ui';
 import { toProblem } from '@/lib/api/problem';
 import type { FieldErrors } from '@/lib/forms/fieldErrors';
 import { useFormErrors } from '@/lib/forms/useFormErrors';
-import { siteQuery, useSite } from '@/lib/site';
+import { siteQuery } from '@/lib/site';
 import { EMPTY_JOIN, JOIN_FIELDS, JOIN_FIELD_MAP, type JoinField, type JoinFormValues, joinBody, validateJoin } from '../api/joinForm';
 import { publicWorkingGroupsQuery, useCreateJoinRequest } from '../api/joining';
 import '../i18n'; // registers this feature's texts
@@ -18,7 +19,6 @@ const fieldId = (field: JoinField) => `join-${field}`;
 /** "Mitmachen im Netzwerk Integration": the public join form (no login). */
 export function JoinPage() {
   const { t } = useTranslation();
-  const site = useSite();
   const queryClient = useQueryClient();
   const groups = useQuery(publicWorkingGroupsQuery);
   const create = useCreateJoinRequest();
@@ -205,36 +205,20 @@ export function JoinPage() {
             error={form.errors.message}
             onChange={(e) => onChange('message', e.target.value)}
           />
-          <div className="app-honeypot" aria-hidden="true">
-            <label htmlFor="join-website">{t('joining.form.honeypot')}</label>
-            <input
-              id="join-website"
-              name="website"
-              type="text"
-              tabIndex={-1}
-              autoComplete="off"
-              value={values.website}
-              onChange={(e) => onChange('website', e.target.value)}
-            />
-          </div>
-          <div>
-            <p className="kern-body">
-              {t('joining.form.privacyText')}{' '}
-              {site?.privacy_url && (
-                <a className="kern-link" href={site.privacy_url} rel="noopener noreferrer">
-                  {t('joining.form.privacyLink')}
-                </a>
-              )}
-            </p>
-            <Checkbox
-              id={fieldId('consent')}
-              label={t('joining.fields.consent')}
-              checked={values.consent}
-              error={form.errors.consent}
-              onChange={(e) => onChange('consent', e.target.checked)}
-              required
-            />
-          </div>
+          <ConsentFields
+            idPrefix="join"
+            texts={{
+              honeypot: t('joining.form.honeypot'),
+              privacyText: t('joining.form.privacyText'),
+              privacyLink: t('joining.form.privacyLink'),
+              consent: t('joining.fields.consent'),
+            }}
+            website={values.website}
+            onWebsiteChange={(v) => onChange('website', v)}
+            consent={values.consent}
+            consentError={form.errors.consent}
+            onConsentChange={(v) => onChange('consent', v)}
+          />
           <div className="kern-flex kern-flex-wrap kern-gap-md">
             <Button type="submit" variant="primary" disabled={create.isPending || waiting}>
               {create.isPending ? t('joining.form.submitting') : t('joining.form.submit')}

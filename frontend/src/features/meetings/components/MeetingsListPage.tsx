@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { FilterActions } from '@/components/FilterActions';
 import { Page } from '@/components/Page';
+import { ResultTable } from '@/components/ResultTable';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, Button, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
+import { Alert, Button, type Column, Loader, SelectField, TextField } from '@/components/ui';
 import { saveBlob } from '@/lib/download';
-import { formatDate, formatNumber, formatTime } from '@/lib/format';
+import { formatDate, formatTime } from '@/lib/format';
 import { pageOffset } from '@/lib/paging';
 import { berlinDay, berlinToday, monthOf, monthRange, monthWeeks, shiftMonth } from '../api/dates';
 import {
@@ -271,26 +272,19 @@ function ListView({
   if (list.isPending) return <Loader label={t('common.loading')} />;
   if (list.isError) return <ProblemAlert error={list.error} />;
   return (
-    <section aria-labelledby="meetings-result" className="app-section">
-      <h2 className="kern-heading-small" id="meetings-result" aria-live="polite">
-        {t('meetings.list.count', { count: list.data.total, formatted: formatNumber(list.data.total) })}
-      </h2>
-      <Table
-        caption={t('meetings.list.caption')}
-        captionHidden
-        columns={columns}
-        rows={list.data.items}
-        rowKey={(m) => m.id}
-        empty={filtered ? t('meetings.list.emptyFiltered') : t('meetings.list.empty')}
-      />
-      <Pagination
-        label={t('meetings.list.pagination')}
-        total={list.data.total}
-        limit={PAGE_SIZE}
-        offset={offset}
-        onChange={(next) => onPage(next / PAGE_SIZE + 1)}
-      />
-    </section>
+    <ResultTable
+      id="meetings-result"
+      query={list}
+      count={(vars) => t('meetings.list.count', vars)}
+      caption={t('meetings.list.caption')}
+      columns={columns}
+      rowKey={(m) => m.id}
+      empty={filtered ? t('meetings.list.emptyFiltered') : t('meetings.list.empty')}
+      paginationLabel={t('meetings.list.pagination')}
+      limit={PAGE_SIZE}
+      offset={offset}
+      onPage={onPage}
+    />
   );
 }
 

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { FilterActions } from '@/components/FilterActions';
 import { Page } from '@/components/Page';
-import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
-import { formatDate, formatNumber } from '@/lib/format';
+import { ResultTable } from '@/components/ResultTable';
+import { Alert, type Column, SelectField, TextField } from '@/components/ui';
+import { formatDate } from '@/lib/format';
 import { NEED_PAGE_SIZE, NEED_STATUSES, type Need, type NeedListParams, type NeedStatus, needsListQuery } from '../api/needs';
 import { bodyOptionsQuery } from '@/lib/api/options';
 import { pageOffset } from '@/lib/paging';
@@ -142,30 +142,19 @@ export function NeedsListPage() {
         </form>
       </div>
 
-      {list.isPending && <Loader label={t('common.loading')} />}
-      {list.isError && <ProblemAlert error={list.error} />}
-      {list.data && (
-        <section aria-labelledby="needs-result" className="app-section">
-          <h2 className="kern-heading-small" id="needs-result" aria-live="polite">
-            {t('needs.list.count', { count: list.data.total, formatted: formatNumber(list.data.total) })}
-          </h2>
-          <Table
-            caption={t('needs.list.caption')}
-            captionHidden
-            columns={columns}
-            rows={list.data.items}
-            rowKey={(n) => n.id}
-            empty={filtered ? t('needs.list.emptyFiltered') : t('needs.list.empty')}
-          />
-          <Pagination
-            label={t('needs.list.pagination')}
-            total={list.data.total}
-            limit={NEED_PAGE_SIZE}
-            offset={current.offset}
-            onChange={(offset) => apply(current, offset / NEED_PAGE_SIZE + 1)}
-          />
-        </section>
-      )}
+      <ResultTable
+        id="needs-result"
+        query={list}
+        count={(vars) => t('needs.list.count', vars)}
+        caption={t('needs.list.caption')}
+        columns={columns}
+        rowKey={(n) => n.id}
+        empty={filtered ? t('needs.list.emptyFiltered') : t('needs.list.empty')}
+        paginationLabel={t('needs.list.pagination')}
+        limit={NEED_PAGE_SIZE}
+        offset={current.offset}
+        onPage={(page) => apply(current, page)}
+      />
     </Page>
   );
 }

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { FilterActions } from '@/components/FilterActions';
 import { Page } from '@/components/Page';
-import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, Badge, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
-import { formatNumber } from '@/lib/format';
+import { ResultTable } from '@/components/ResultTable';
+import { Alert, Badge, type Column, SelectField, TextField } from '@/components/ui';
 import { pageOffset } from '@/lib/paging';
 import { OFFER_PAGE_SIZE, type Offer, type OfferListParams, offersListQuery } from '../api/offers';
 import { organisationOptionsQuery } from '@/lib/api/options';
@@ -185,30 +184,19 @@ export function OffersAdminListPage() {
         </form>
       </div>
 
-      {list.isPending && <Loader label={t('common.loading')} />}
-      {list.isError && <ProblemAlert error={list.error} />}
-      {list.data && (
-        <section aria-labelledby="offers-result" className="app-section">
-          <h2 className="kern-heading-small" id="offers-result" aria-live="polite">
-            {t('offers.catalogue.count', { count: list.data.total, formatted: formatNumber(list.data.total) })}
-          </h2>
-          <Table
-            caption={t('offers.admin.caption')}
-            captionHidden
-            columns={columns}
-            rows={list.data.items}
-            rowKey={(o) => o.id}
-            empty={filtered ? t('offers.catalogue.emptyFiltered') : t('offers.admin.empty')}
-          />
-          <Pagination
-            label={t('offers.catalogue.pagination')}
-            total={list.data.total}
-            limit={OFFER_PAGE_SIZE}
-            offset={current.offset}
-            onChange={(offset) => apply(current, offset / OFFER_PAGE_SIZE + 1)}
-          />
-        </section>
-      )}
+      <ResultTable
+        id="offers-result"
+        query={list}
+        count={(vars) => t('offers.catalogue.count', vars)}
+        caption={t('offers.admin.caption')}
+        columns={columns}
+        rowKey={(o) => o.id}
+        empty={filtered ? t('offers.catalogue.emptyFiltered') : t('offers.admin.empty')}
+        paginationLabel={t('offers.catalogue.pagination')}
+        limit={OFFER_PAGE_SIZE}
+        offset={current.offset}
+        onPage={(page) => apply(current, page)}
+      />
     </Page>
   );
 }

@@ -3,13 +3,14 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadedPage } from '@/components/LoadedPage';
+import { ConsentFields } from '@/components/ConsentFields';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, Button, Checkbox, ErrorSummary, TextField } from '@/components/ui';
+import { Alert, Button, ErrorSummary, TextField } from '@/components/ui';
 import { toProblem } from '@/lib/api/problem';
 import type { FieldErrors } from '@/lib/forms/fieldErrors';
 import { useFormErrors } from '@/lib/forms/useFormErrors';
-import { siteQuery, useSite } from '@/lib/site';
+import { siteQuery } from '@/lib/site';
 import { type PublicMeeting, type RegistrationCreated, publicMeetingQuery, useRegister } from '../api/publicMeetings';
 import {
   EMPTY_REGISTRATION,
@@ -38,7 +39,6 @@ export function RegistrationPage() {
 
 function RegistrationForm({ meeting }: { meeting: PublicMeeting }) {
   const { t } = useTranslation();
-  const site = useSite();
   const queryClient = useQueryClient();
   const register = useRegister(meeting.id);
   const [values, setValues] = useState<RegistrationFormValues>(EMPTY_REGISTRATION);
@@ -210,36 +210,20 @@ function RegistrationForm({ meeting }: { meeting: PublicMeeting }) {
                 error={form.errors.organisation}
                 onChange={(e) => onChange('organisation', e.target.value)}
               />
-              <div className="app-honeypot" aria-hidden="true">
-                <label htmlFor="registration-website">{t('publicPages.register.honeypot')}</label>
-                <input
-                  id="registration-website"
-                  name="website"
-                  type="text"
-                  tabIndex={-1}
-                  autoComplete="off"
-                  value={values.website}
-                  onChange={(e) => onChange('website', e.target.value)}
-                />
-              </div>
-              <div>
-                <p className="kern-body">
-                  {t('publicPages.register.privacyText')}{' '}
-                  {site?.privacy_url && (
-                    <a className="kern-link" href={site.privacy_url} rel="noopener noreferrer">
-                      {t('publicPages.register.privacyLink')}
-                    </a>
-                  )}
-                </p>
-                <Checkbox
-                  id={fieldId('consent')}
-                  label={t('publicPages.register.fields.consent')}
-                  checked={values.consent}
-                  error={form.errors.consent}
-                  onChange={(e) => onChange('consent', e.target.checked)}
-                  required
-                />
-              </div>
+              <ConsentFields
+                idPrefix="registration"
+                texts={{
+                  honeypot: t('publicPages.register.honeypot'),
+                  privacyText: t('publicPages.register.privacyText'),
+                  privacyLink: t('publicPages.register.privacyLink'),
+                  consent: t('publicPages.register.fields.consent'),
+                }}
+                website={values.website}
+                onWebsiteChange={(v) => onChange('website', v)}
+                consent={values.consent}
+                consentError={form.errors.consent}
+                onConsentChange={(v) => onChange('consent', v)}
+              />
               <div className="kern-flex kern-flex-wrap kern-gap-md">
                 <Button type="submit" variant="primary" disabled={register.isPending || waiting}>
                   {register.isPending ? t('publicPages.register.submitting') : t('publicPages.register.submit')}

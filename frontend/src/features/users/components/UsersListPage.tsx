@@ -2,10 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
+import { FilterActions } from '@/components/FilterActions';
 import { Page } from '@/components/Page';
-import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, Badge, Button, type Column, Loader, Pagination, SelectField, Table, TextField } from '@/components/ui';
-import { formatDate, formatNumber } from '@/lib/format';
+import { ResultTable } from '@/components/ResultTable';
+import { Alert, Badge, type Column, SelectField, TextField } from '@/components/ui';
+import { formatDate } from '@/lib/format';
 import { PAGE_SIZE, ROLES, type Role, type User, type UserListParams, usersListQuery } from '../api/users';
 import '../i18n'; // registers this feature's texts
 
@@ -140,53 +141,33 @@ export function UsersListPage() {
               { value: 'all', label: t('users.list.allStatuses') },
             ]}
           />
-          <div className="app-filter__actions kern-flex kern-flex-wrap kern-gap-md">
-            <Button type="submit" icon="search">
-              {t('users.list.apply')}
-            </Button>
-            {filtered && (
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  setQ('');
-                  setRole('');
-                  setStatus('active');
-                  apply({ q: '', role: '', status: 'active' });
-                }}
-              >
-                {t('users.list.reset')}
-              </Button>
-            )}
-          </div>
+          <FilterActions
+            applyLabel={t('users.list.apply')}
+            resetLabel={t('users.list.reset')}
+            filtered={filtered}
+            onReset={() => {
+              setQ('');
+              setRole('');
+              setStatus('active');
+              apply({ q: '', role: '', status: 'active' });
+            }}
+          />
         </form>
       </div>
 
-      {users.isPending && <Loader label={t('common.loading')} />}
-      {users.isError && <ProblemAlert error={users.error} />}
-      {users.data && (
-        <section aria-labelledby="users-result" className="app-section">
-          <h2 className="kern-heading-small" id="users-result" aria-live="polite">
-            {t('users.list.count', { count: users.data.total, formatted: formatNumber(users.data.total) })}
-          </h2>
-          <Table
-            caption={t('users.list.caption')}
-            captionHidden
-            columns={columns}
-            rows={users.data.items}
-            rowKey={(u) => u.id}
-            empty={filtered ? t('users.list.emptyFiltered') : t('users.list.empty')}
-          />
-          <Pagination
-            label={t('users.list.pagination')}
-            total={users.data.total}
-            limit={PAGE_SIZE}
-            offset={current.offset}
-            onChange={(offset) =>
-              apply({ q: current.q, role: current.role, status: current.status, page: offset / PAGE_SIZE + 1 })
-            }
-          />
-        </section>
-      )}
+      <ResultTable
+        id="users-result"
+        query={users}
+        count={(vars) => t('users.list.count', vars)}
+        caption={t('users.list.caption')}
+        columns={columns}
+        rowKey={(u) => u.id}
+        empty={filtered ? t('users.list.emptyFiltered') : t('users.list.empty')}
+        paginationLabel={t('users.list.pagination')}
+        limit={PAGE_SIZE}
+        offset={current.offset}
+        onPage={(page) => apply({ q: current.q, role: current.role, status: current.status, page })}
+      />
     </Page>
   );
 }
