@@ -96,8 +96,10 @@ describe('offers', () => {
       assert.equal(await catalogueFinds(page, title), true, 'published offer is in the catalogue');
       await page.goto(`/angebote?q=${encodeURIComponent(title)}&gemeinde=${encodeURIComponent('Samtgemeinde Isenbüttel')}&zielgruppe=Frauen`);
       await page.getByRole('link', { name: title }).click();
+      await page.waitForURL(/\/angebote\/[0-9a-f-]{36}$/);
       offerId = new URL(page.url()).pathname.split('/').pop();
-      await page.getByText('Samtgemeinde Isenbüttel').waitFor();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.getByRole('main').getByText('Samtgemeinde Isenbüttel').waitFor();
     });
 
     await withPage('offers-edit-delete', async (page) => {
