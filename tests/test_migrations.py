@@ -15,6 +15,17 @@ from api.core.db import create_engine
 from tests.conftest import reset_database
 
 EXPECTED_TABLES = {
+    "concept_editions",
+    "field_of_action_bodies",
+    "fields_of_action",
+    "goals",
+    "indicators",
+    "measure_goals",
+    "measure_needs",
+    "measure_organisations",
+    "measures",
+    "milestones",
+    "reference_counters",
     "alembic_version",
     "agenda_items",
     "attachments",

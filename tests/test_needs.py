@@ -53,7 +53,6 @@ async def test_need_recorded_from_an_agenda_item(
             "title": "Kitaplätze für Kinder in Sprachkursen",
             "description": "Mütter können Kurse nicht besuchen.",
             "raised_at_agenda_item_id": item_id,
-            "field_of_action": "Bildung",
         },
         headers=spokesperson.headers,
     )
@@ -69,7 +68,7 @@ async def test_need_recorded_from_an_agenda_item(
     assert by_item["total"] == 1
     [event] = await audit_events(app, "need.create")
     assert event.details == {
-        "fields": ["body_id", "description", "field_of_action", "raised_at_agenda_item_id", "title"]
+        "fields": ["body_id", "description", "raised_at_agenda_item_id", "title"]
     }
 
 

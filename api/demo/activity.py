@@ -420,7 +420,7 @@ async def seed_activity(session: AsyncSession, today: date | None = None) -> Act
             )
         )
         group_needs = list(NEEDS.get(body.short_name, ()))
-        field, themes = GROUP_TOPICS.get(body.short_name, (None, ()))
+        _field, themes = GROUP_TOPICS.get(body.short_name, (None, ()))
         for ordinal, proposal in enumerate(planned):
             past = proposal.ends_at < now
             meeting = Meeting(
@@ -488,7 +488,6 @@ async def seed_activity(session: AsyncSession, today: date | None = None) -> Act
                                 title=need_title,
                                 description=description,
                                 raised_at_agenda_item_id=item.id,
-                                field_of_action=field,
                                 status=status,
                                 status_note=note,
                             )

@@ -3,9 +3,19 @@
 from api.models.audit import AuditEvent
 from api.models.base import Base
 from api.models.body import Body
+from api.models.concept import ConceptEdition, FieldOfAction, Goal, field_of_action_bodies
 from api.models.consent import ConsentRecord
 from api.models.idempotency import IdempotencyRecord
 from api.models.joining import JoinRequest, RateLimitHit
+from api.models.measure import (
+    Indicator,
+    Measure,
+    MeasureOrganisation,
+    Milestone,
+    ReferenceCounter,
+    measure_goals,
+    measure_needs,
+)
 from api.models.meeting import AgendaItem, Attachment, Attendance, CalendarToken, Meeting, Registration
 from api.models.member import Member, Membership
 from api.models.offer import Need, Offer
@@ -21,17 +31,28 @@ __all__ = [
     "Base",
     "Body",
     "CalendarToken",
+    "ConceptEdition",
     "ConsentRecord",
+    "FieldOfAction",
+    "Goal",
     "IdempotencyRecord",
+    "Indicator",
     "JoinRequest",
     "LoginFailure",
+    "Measure",
+    "MeasureOrganisation",
     "Meeting",
     "Member",
     "Membership",
+    "Milestone",
     "Need",
     "Offer",
     "Organisation",
     "RateLimitHit",
+    "ReferenceCounter",
     "Registration",
     "User",
+    "field_of_action_bodies",
+    "measure_goals",
+    "measure_needs",
 ]

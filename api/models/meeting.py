@@ -70,6 +70,11 @@ class AgendaItem(ResourceMixin, SoftDeleteMixin, Base):
     kind: Mapped[str] = mapped_column(String(32))
     notes: Mapped[str] = mapped_column(Text, default="")
     result: Mapped[str] = mapped_column(Text, default="")
+    # The measure an item of kind "measure_development" works on; use_alter because measures
+    # point back to the agenda item they came from.
+    measure_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("measures.id", ondelete="SET NULL", use_alter=True), default=None, index=True
+    )
 
 
 class Attendance(ResourceMixin, Base):

@@ -35,7 +35,7 @@ class Offer(ResourceMixin, SoftDeleteMixin, Base):
 
 
 class Need(ResourceMixin, SoftDeleteMixin, Base):
-    """A gap or demand raised in a body; ``field_of_action`` is free text until the concept exists."""
+    """A gap or demand raised in a body, optionally in a field of action of the concept."""
 
     __tablename__ = "needs"
 
@@ -45,6 +45,8 @@ class Need(ResourceMixin, SoftDeleteMixin, Base):
     raised_at_agenda_item_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("agenda_items.id"), default=None, index=True
     )
-    field_of_action: Mapped[str | None] = mapped_column(String(200), default=None)
+    field_of_action_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("fields_of_action.id"), default=None, index=True
+    )
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)
     status_note: Mapped[str] = mapped_column(Text, default="")

@@ -27,6 +27,7 @@ async def list_needs(
     user: CurrentUser,
     params: ListQuery,
     body_id: uuid.UUID | None = None,
+    field_of_action_id: Annotated[uuid.UUID | None, Query(description="In this field of action")] = None,
     status: Annotated[
         StatusFilter | None,
         Query(description="Repeat the parameter or separate by commas, e.g. `open,addressed`"),
@@ -34,12 +35,13 @@ async def list_needs(
     meeting_id: Annotated[uuid.UUID | None, Query(description="Raised in this meeting")] = None,
     agenda_item_id: Annotated[uuid.UUID | None, Query(description="Raised at this agenda item")] = None,
 ) -> NeedPage:
-    """All needs, newest first (every role); `q` searches title, description and field of action."""
+    """All needs, newest first (every role); `q` searches title and description."""
     return await service.list_needs(
         session,
         user,
         params,
         body_id=body_id,
+        field_of_action_id=field_of_action_id,
         statuses=list(status or []),
         meeting_id=meeting_id,
         agenda_item_id=agenda_item_id,

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import MISSING, BaseModel, BeforeValidator, ConfigDict, Field
 
+from api.concept.refs import FieldOfActionRef
 from api.core.fields import Line200, LongText
 from api.core.pagination import Page
 from api.offers.schemas import AgendaItemRef
@@ -36,7 +37,8 @@ class NeedRead(BaseModel):
     raised_at: AgendaItemRef | None = Field(
         description="The meeting of the agenda item; null when unset or not readable by the caller"
     )
-    field_of_action: str | None
+    field_of_action_id: uuid.UUID | None
+    field_of_action: FieldOfActionRef | None
     status: NeedStatus
     status_note: str
     created_at: datetime
@@ -53,7 +55,9 @@ class NeedCreate(BaseModel):
     raised_at_agenda_item_id: uuid.UUID | None = Field(
         default=None, description="The agenda item (of a meeting of the same body) where it was raised"
     )
-    field_of_action: Line200 | None = Field(default=None, description="Free text until the concept exists")
+    field_of_action_id: uuid.UUID | None = Field(
+        default=None, description="A field of action of the current (adopted) concept edition"
+    )
 
 
 class NeedUpdate(BaseModel):
@@ -65,7 +69,7 @@ class NeedUpdate(BaseModel):
     title: Line200 | MISSING = MISSING
     description: LongText | MISSING = MISSING
     raised_at_agenda_item_id: uuid.UUID | MISSING | None = MISSING
-    field_of_action: Line200 | MISSING | None = MISSING
+    field_of_action_id: uuid.UUID | MISSING | None = MISSING
 
 
 class NeedStatusChange(BaseModel):

@@ -22,13 +22,14 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.concept.refs import current_edition_id, field_of_action_refs
 from api.core.audit import record_audit
 from api.core.concurrency import check_if_match
 from api.core.deps import is_coordinator
 from api.core.errors import Conflict, FieldValidationError, Forbidden, NotFound
 from api.core.pagination import LIKE_ESCAPE, ListParams, contains_pattern, fetch_page
 from api.meetings.access import may_edit_body_meetings
-from api.models import AgendaItem, Body, Meeting, Need, User
+from api.models import AgendaItem, Body, FieldOfAction, Meeting, Need, User
 from api.needs.schemas import NeedCreate, NeedPage, NeedRead, NeedStatusChange, NeedUpdate
 from api.offers.service import agenda_item_refs, readable_agenda_item_ids
 
@@ -48,6 +49,7 @@ async def list_needs(
     params: ListParams,
     *,
     body_id: uuid.UUID | None,
+    field_of_action_id: uuid.UUID | None,
     statuses: list[str],
     meeting_id: uuid.UUID | None,
     agenda_item_id: uuid.UUID | None,
@@ -59,11 +61,12 @@ async def list_needs(
             or_(
                 func.lower(Need.title).like(pattern, escape=LIKE_ESCAPE),
                 func.lower(Need.description).like(pattern, escape=LIKE_ESCAPE),
-                func.lower(Need.field_of_action).like(pattern, escape=LIKE_ESCAPE),
             )
         )
     if body_id is not None:
         statement = statement.where(Need.body_id == body_id)
+    if field_of_action_id is not None:
+        statement = statement.where(Need.field_of_action_id == field_of_action_id)
     if statuses:
         statement = statement.where(Need.status.in_(statuses))
     if meeting_id is not None or agenda_item_id is not None:
@@ -96,6 +99,7 @@ async def reads(session: AsyncSession, user: User, needs: Sequence[Need]) -> lis
         for body in await session.scalars(select(Body).where(Body.id.in_({need.body_id for need in needs})))
     }
     raised = await agenda_item_refs(session, user, {need.raised_at_agenda_item_id for need in needs})
+    fields = await field_of_action_refs(session, {need.field_of_action_id for need in needs})
     return [
         NeedRead(
             id=need.id,
@@ -106,7 +110,8 @@ async def reads(session: AsyncSession, user: User, needs: Sequence[Need]) -> lis
             description=need.description,
             raised_at_agenda_item_id=need.raised_at_agenda_item_id,
             raised_at=raised.get(need.raised_at_agenda_item_id) if need.raised_at_agenda_item_id else None,
-            field_of_action=need.field_of_action,
+            field_of_action_id=need.field_of_action_id,
+            field_of_action=fields.get(need.field_of_action_id) if need.field_of_action_id else None,
             status=need.status,
             status_note=need.status_note,
             created_at=need.created_at,
@@ -135,6 +140,7 @@ async def _check_references(
     *,
     body_id: uuid.UUID,
     agenda_item_id: uuid.UUID | None,
+    field_of_action_id: uuid.UUID | None,
     changed: set[str],
 ) -> None:
     """Checks the values a write would leave, before anything is changed (a 403 keeps writes)."""
@@ -143,6 +149,14 @@ async def _check_references(
         if body is None or body.deleted_at is not None:
             raise FieldValidationError("body_id", "No body with this id.", "unknown_body")
         await _check_may_edit(session, user, body_id)
+    if "field_of_action_id" in changed and field_of_action_id is not None:
+        field = await session.get(FieldOfAction, field_of_action_id)
+        if field is None or field.edition_id != await current_edition_id(session):
+            raise FieldValidationError(
+                "field_of_action_id",
+                "No field of action with this id in the current concept edition.",
+                "unknown_field_of_action",
+            )
     if changed & {"body_id", "raised_at_agenda_item_id"} and agenda_item_id is not None:
         found = await session.scalar(
             select(AgendaItem.id)
@@ -168,7 +182,8 @@ async def create_need(session: AsyncSession, user: User, data: NeedCreate) -> Ne
         user,
         body_id=data.body_id,
         agenda_item_id=data.raised_at_agenda_item_id,
-        changed={"body_id", "raised_at_agenda_item_id"},
+        field_of_action_id=data.field_of_action_id,
+        changed={"body_id", "raised_at_agenda_item_id", "field_of_action_id"},
     )
     need = Need(**data.model_dump())
     session.add(need)
@@ -195,6 +210,7 @@ async def update_need(
         user,
         body_id=changes.get("body_id", need.body_id),
         agenda_item_id=changes.get("raised_at_agenda_item_id", need.raised_at_agenda_item_id),
+        field_of_action_id=changes.get("field_of_action_id", need.field_of_action_id),
         changed=set(changes),
     )
     for field, value in changes.items():
