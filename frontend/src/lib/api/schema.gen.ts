@@ -1279,7 +1279,7 @@ export interface paths {
         };
         /**
          * List Needs
-         * @description All needs, newest first (every role); `q` searches title, description and field of action.
+         * @description All needs, newest first (every role); `q` searches title and description.
          */
         get: operations["list_needs"];
         put?: never;
@@ -2608,6 +2608,25 @@ export interface components {
             location: string;
             /** Message */
             message: string;
+        };
+        /** FieldOfActionRef */
+        FieldOfActionRef: {
+            /** Code */
+            code: string;
+            /**
+             * Edition Id
+             * Format: uuid
+             */
+            edition_id: string;
+            /** Edition Year */
+            edition_year: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
         };
         /** GuestsUpdate */
         GuestsUpdate: {
@@ -3946,10 +3965,10 @@ export interface components {
              */
             description: string;
             /**
-             * Field Of Action
-             * @description Free text until the concept exists
+             * Field Of Action Id
+             * @description A field of action of the current (adopted) concept edition
              */
-            field_of_action?: string | null;
+            field_of_action_id?: string | null;
             /**
              * Raised At Agenda Item Id
              * @description The agenda item (of a meeting of the same body) where it was raised
@@ -3995,8 +4014,9 @@ export interface components {
             created_at: string;
             /** Description */
             description: string;
-            /** Field Of Action */
-            field_of_action: string | null;
+            field_of_action: components["schemas"]["FieldOfActionRef"] | null;
+            /** Field Of Action Id */
+            field_of_action_id: string | null;
             /**
              * Id
              * Format: uuid
@@ -4049,8 +4069,8 @@ export interface components {
             body_id?: string;
             /** Description */
             description?: string;
-            /** Field Of Action */
-            field_of_action?: string | null;
+            /** Field Of Action Id */
+            field_of_action_id?: string | null;
             /** Raised At Agenda Item Id */
             raised_at_agenda_item_id?: string | null;
             /** Title */
@@ -10769,6 +10789,8 @@ export interface operations {
                 /** @description Raised at this agenda item */
                 agenda_item_id?: string | null;
                 body_id?: string | null;
+                /** @description In this field of action */
+                field_of_action_id?: string | null;
                 /** @description Page size */
                 limit?: number;
                 /** @description Raised in this meeting */
