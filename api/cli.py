@@ -22,6 +22,8 @@ from api.bodies.service import seed_bodies
 from api.core.config import Settings
 from api.core.db import create_engine, create_sessionmaker
 from api.demo.activity import ActivityResult, seed_activity
+from api.demo.concept import ConceptResult, seed_concept
+from api.demo.measures import MeasuresResult, seed_measures
 from api.demo.service import DemoResult, seed_directory
 from api.models import User
 from api.users.schemas import UserCreate
@@ -85,10 +87,18 @@ def ensure_first_admin(settings: Settings) -> None:
 
 
 def seed_demo(settings: Settings) -> None:
-    async def work(session: AsyncSession) -> tuple[int, DemoResult, ActivityResult]:
-        return await seed_bodies(session), await seed_directory(session), await seed_activity(session)
+    async def work(
+        session: AsyncSession,
+    ) -> tuple[int, DemoResult, ActivityResult, ConceptResult, MeasuresResult]:
+        return (
+            await seed_bodies(session),
+            await seed_directory(session),
+            await seed_activity(session),
+            await seed_concept(session),
+            await seed_measures(session),
+        )
 
-    bodies, directory, activity = asyncio.run(_in_transaction(settings, work))
+    bodies, directory, activity, concept, measures = asyncio.run(_in_transaction(settings, work))
     print(
         f"Demo data: {bodies} bodies, {directory.organisations} organisations, "
         f"{directory.members} members, {directory.memberships} memberships created."
@@ -96,6 +106,10 @@ def seed_demo(settings: Settings) -> None:
     print(
         f"Demo activity: {activity.meetings} meetings, {activity.offers} offers, "
         f"{activity.needs} needs created."
+    )
+    print(
+        f"Demo concept: {concept.editions} editions, {concept.fields} fields of action, "
+        f"{concept.goals} goals, {measures.measures} measures, {measures.milestones} milestones created."
     )
 
 

@@ -21,6 +21,8 @@ from api.auth.router import router as auth_router
 from api.bodies.router import public_working_groups_router, working_groups_router
 from api.bodies.router import router as bodies_router
 from api.calendars.router import router as calendars_router
+from api.concept.router import public_router as public_concept_router
+from api.concept.router import router as concept_router
 from api.consents.router import router as consents_router
 from api.core.config import Settings
 from api.core.db import create_engine, create_sessionmaker
@@ -30,11 +32,13 @@ from api.core.logging import configure_logging
 from api.core.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from api.core.openapi import build_openapi
 from api.core.spa import SpaFiles
+from api.dashboard.router import router as dashboard_router
 from api.exports.router import router as exports_router
 from api.health.router import router as health_router
 from api.imports.router import router as imports_router
 from api.invitations.router import router as invitations_router
 from api.joining.router import router as joining_router
+from api.measures.router import router as measures_router
 from api.meetings.router import router as meetings_router
 from api.members.router import router as members_router
 from api.memberships.router import router as memberships_router
@@ -99,11 +103,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         offers_router,
         public_offers_router,
         needs_router,
+        concept_router,
+        public_concept_router,
+        measures_router,
         attachments_router,
         meetings_router,
         invitations_router,
         calendars_router,
         registrations_router,
+        dashboard_router,
     )
     for router in routers:
         app.include_router(router)

@@ -67,9 +67,7 @@ async def test_need_recorded_from_an_agenda_item(
     by_item = (await client.get(URL, params={"agenda_item_id": item_id}, headers=spokesperson.headers)).json()
     assert by_item["total"] == 1
     [event] = await audit_events(app, "need.create")
-    assert event.details == {
-        "fields": ["body_id", "description", "raised_at_agenda_item_id", "title"]
-    }
+    assert event.details == {"fields": ["body_id", "description", "raised_at_agenda_item_id", "title"]}
 
 
 async def test_agenda_item_must_belong_to_a_meeting_of_the_same_body(

@@ -7,7 +7,7 @@ import stat
 import subprocess
 import sys
 from collections import Counter
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,13 +21,22 @@ from api.models import (
     AgendaItem,
     Attendance,
     Body,
+    ConceptEdition,
+    FieldOfAction,
+    Goal,
+    Measure,
+    MeasureOrganisation,
     Meeting,
     Member,
     Membership,
+    Milestone,
     Need,
     Offer,
     Organisation,
+    ReferenceCounter,
     User,
+    measure_goals,
+    measure_needs,
 )
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -136,6 +145,9 @@ async def test_seed_demo_is_idempotent_and_believable(tmp_path: Path) -> None:
     second = _netzwerk(tmp_path, "seed-demo")
     assert "Demo data: 0 bodies, 0 organisations, 0 members, 0 memberships created." in second.stdout
     assert "Demo activity: 0 meetings, 0 offers, 0 needs created." in second.stdout
+    assert "Demo concept: 0 editions, 0 fields of action, 0 goals, 0 measures, 0 milestones created." in (
+        second.stdout
+    )
     assert await _activity(tmp_path) == activity_before
     assert await _count(tmp_path, Body) == 6
     assert await _count(tmp_path, Organisation) == 40
@@ -234,3 +246,123 @@ async def test_seed_demo_plans_a_year_of_meetings_offers_and_needs(tmp_path: Pat
         assert item.kind == "needs"
         assert meetings_by_id[item.meeting_id].body_id == need.body_id
         assert need.status_note or need.status in ("open",)
+
+
+async def test_seed_demo_adds_the_concept_editions_and_measures_in_every_status(tmp_path: Path) -> None:
+    result = _netzwerk(tmp_path, "seed-demo")
+    assert result.returncode == 0, result.stderr
+    assert "Demo concept: 4 editions" in result.stdout
+    today = datetime.now(UTC).date()
+    engine = create_engine(Settings(data_dir=tmp_path).effective_database_url)
+    async with create_sessionmaker(engine)() as session:
+        editions = list((await session.scalars(select(ConceptEdition).order_by(ConceptEdition.year))).all())
+        fields = list((await session.scalars(select(FieldOfAction))).all())
+        goals = list((await session.scalars(select(Goal))).all())
+        bodies = {body.id: body for body in (await session.scalars(select(Body))).all()}
+        measures = list((await session.scalars(select(Measure))).all())
+        roles = (await session.execute(select(MeasureOrganisation))).scalars().all()
+        milestones = list((await session.scalars(select(Milestone))).all())
+        goal_links = (await session.execute(select(measure_goals))).all()
+        need_links = (await session.execute(select(measure_needs))).all()
+        needs = {need.id: need for need in (await session.scalars(select(Need))).all()}
+        items = list(
+            (await session.scalars(select(AgendaItem).where(AgendaItem.measure_id.is_not(None)))).all()
+        )
+        counters = {
+            (row.prefix, row.year): row.last_number
+            for row in (await session.scalars(select(ReferenceCounter))).all()
+        }
+    await engine.dispose()
+
+    by_year = {(edition.year, edition.kind): edition for edition in editions}
+    principles = by_year[(2008, "guiding_principles")]
+    assert (principles.status, principles.adopted_on, principles.adopted_by) == (
+        "adopted",
+        date(2008, 12, 18),
+        "Kreistag des Landkreises Gifhorn",
+    )
+    assert "Achtung voreinander und gegenseitige Wertschätzung" in principles.introduction
+    assert by_year[(2010, "concept")].status == "superseded"
+    edition_2018 = by_year[(2018, "concept")]
+    assert edition_2018.status == "adopted"
+    assert by_year[(2010, "concept")].superseded_on == edition_2018.adopted_on
+    [draft] = [edition for edition in editions if edition.status == "draft"]
+    assert draft.derived_from_edition_id == edition_2018.id
+    assert all(edition.demo_content and "Demo-Inhalt" in edition.introduction for edition in editions)
+    assert not [field for field in fields if field.edition_id == principles.id]
+
+    fields_by_id = {field.id: field for field in fields}
+    goals_by_id = {goal.id: goal for goal in goals}
+    fields_2018 = [field for field in fields if field.edition_id == edition_2018.id]
+    assert {field.title for field in fields_2018} >= {"Sprache und Bildung", "Arbeit und Ausbildung"}
+    for field in fields_2018:
+        field_goals = [goal for goal in goals if goal.field_of_action_id == field.id]
+        assert 3 <= len(field_goals) <= 5
+        assert all(goal.code.startswith(f"{field.code}.") for goal in field_goals)
+    # 2018 carries fields and goals over from 2010; the draft copies every 2018 row it keeps.
+    carried = [field for field in fields_2018 if field.origin_id is not None]
+    assert carried
+    edition_2010 = by_year[(2010, "concept")]
+    assert all(fields_by_id[f.origin_id].edition_id == edition_2010.id for f in carried if f.origin_id)
+    draft_goals = [goal for goal in goals if goal.edition_id == draft.id]
+    assert {goals_by_id[goal.origin_id].edition_id for goal in draft_goals if goal.origin_id} == {
+        edition_2018.id
+    }
+    assert [goal.code for goal in draft_goals if goal.origin_id is None]  # added in the draft
+    assert len(draft_goals) != len([goal for goal in goals if goal.edition_id == edition_2018.id])
+
+    # About 60 measures in every status, each with a lead organisation and consistent progress.
+    assert 55 <= len(measures) <= 65
+    assert {measure.status for measure in measures} == {
+        "idea",
+        "planned",
+        "in_progress",
+        "completed",
+        "paused",
+        "discontinued",
+    }
+    assert len({bodies[measure.body_id].short_name for measure in measures}) == 6
+    leads = {role.measure_id for role in roles if role.role == "lead"}
+    assert all(measure.id in leads for measure in measures)
+    for measure in measures:
+        assert 0 <= measure.progress <= 100
+        if measure.status == "completed":
+            assert measure.progress == 100
+        if measure.status in ("paused", "discontinued"):
+            assert measure.status_reason
+        if measure.starts_on and measure.ends_on:
+            assert measure.starts_on <= measure.ends_on
+    # References over several years; the counters are ahead of every seeded reference.
+    numbers: dict[int, list[int]] = {}
+    for measure in measures:
+        prefix, year_text, number = measure.reference.split("-")
+        assert prefix == "M"
+        assert len(number) == 3
+        numbers.setdefault(int(year_text), []).append(int(number))
+    assert len(numbers) >= 5
+    for year, taken in numbers.items():
+        assert sorted(taken) == list(range(1, len(taken) + 1))
+        assert counters[("M", year)] >= max(taken)
+
+    # Goals of 2018 (a few of 2010), milestones for the last 8 quarters, needs and agenda items.
+    linked_editions = Counter(goals_by_id[goal_id].edition_id for _, goal_id in goal_links)
+    assert linked_editions[edition_2018.id] >= len(measures)
+    assert 1 <= linked_editions[edition_2010.id] <= 10
+    # Progress over time: each of the 7 full quarters before the current one has dated progress.
+    dated = {
+        (milestone.date.year, (milestone.date.month - 1) // 3)
+        for milestone in milestones
+        if milestone.progress is not None and milestone.date <= today
+    }
+    quarter = today.year * 4 + (today.month - 1) // 3
+    assert all(divmod(quarter - back, 4) in dated for back in range(1, 8))
+    assert len(need_links) >= 4
+    assert all(needs[need_id].status == "addressed" for _, need_id in need_links)
+    need_fields = [need.field_of_action_id for need in needs.values()]
+    assert {fields_by_id[field_id].edition_id for field_id in need_fields if field_id} == {edition_2018.id}
+    assert None not in need_fields
+    assert items
+    assert {item.kind for item in items} == {"measure_development"}
+    origins = [measure for measure in measures if measure.origin_agenda_item_id is not None]
+    assert origins
+    assert all(measure.origin_meeting_id is not None for measure in origins)

@@ -29,7 +29,8 @@ WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"
 KREISHAUS = "Kreishaus Gifhorn, Schlossplatz 1, 38518 Gifhorn"
 ROOMS = ("Sitzungsraum 2.14", "Sitzungsraum 1.05", "Großer Sitzungssaal")
 
-# The topic of each working group: field of action, meeting themes, what is reported.
+# The topic of each working group (its field of action in the demo concept, see api/demo/concept.py
+# TOPIC_FIELDS, which links the groups' needs to that field) and its meeting themes.
 GROUP_TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     "AK Bildung": (
         "Bildung",
@@ -420,7 +421,7 @@ async def seed_activity(session: AsyncSession, today: date | None = None) -> Act
             )
         )
         group_needs = list(NEEDS.get(body.short_name, ()))
-        _field, themes = GROUP_TOPICS.get(body.short_name, (None, ()))
+        themes = GROUP_TOPICS[body.short_name][1] if body.short_name in GROUP_TOPICS else ()
         for ordinal, proposal in enumerate(planned):
             past = proposal.ends_at < now
             meeting = Meeting(

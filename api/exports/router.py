@@ -1,18 +1,22 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response, StreamingResponse
 
 from api.core.db import DbSession
-from api.core.deps import CurrentUser, is_coordinator
+from api.core.deps import CoordinatorUser, CurrentUser, is_coordinator
 from api.core.errors import FieldError, FieldValidationError, problem_responses
 from api.core.fields import SINGLE_LINE
 from api.core.pagination import NO_NUL
+from api.exports import measures as measure_exports
 from api.exports import service
+from api.measures.schemas import StatusFilter
 from api.members.schemas import Engagement, LanguageFilter, MemberSort, MemberStatus
+from api.models import User
 from api.models.base import today
 from api.organisations.schemas import Municipality, OrganisationKind, OrganisationSort
 
@@ -235,4 +239,113 @@ async def export_organisations_xlsx(
     )
     return XlsxResponse(
         service.xlsx_bytes(table, "Organisationen"), headers=attachment_disposition("Organisationen", "xlsx")
+    )
+
+
+MeasureStatuses = Annotated[
+    StatusFilter | None,
+    Query(description="Repeat the parameter or separate by commas, e.g. `planned,in_progress`"),
+]
+
+
+async def _measures(
+    session: DbSession,
+    user: User,
+    *,
+    file_format: str,
+    q: str | None,
+    status: list[str] | None,
+    filters: dict[str, Any],
+) -> service.Table:
+    q = q.strip() or None if q else None
+    statuses = list(status or [])
+    table = await measure_exports.measure_table(session, q=q, statuses=statuses, filters=filters)
+    used = [name for name, value in filters.items() if value is not None]
+    used += (["q"] if q else []) + (["status"] if statuses else [])
+    service.audit_export(
+        session,
+        actor_id=user.id,
+        what="measures",
+        file_format=file_format,
+        rows=len(table.rows),
+        filters=used,
+        reason=None,
+    )
+    return table
+
+
+@router.get("/measures.csv", response_class=CsvResponse, responses=CSV_OK | problem_responses(403, 422))
+async def export_measures_csv(
+    session: DbSession,
+    user: CoordinatorUser,
+    q: Search = None,
+    status: MeasureStatuses = None,
+    body_id: uuid.UUID | None = None,
+    field_of_action_id: uuid.UUID | None = None,
+    goal_id: uuid.UUID | None = None,
+    organisation_id: uuid.UUID | None = None,
+    active_from: date | None = None,
+    active_to: date | None = None,
+) -> CsvResponse:
+    """The measures list as CSV (admins and coordinators; 403 for other roles), with the filters
+    of `GET /measures` and its order (newest reference first).
+
+    Columns, in this order, as `POST /imports/measures` reads them back: Referenz, Titel,
+    Beschreibung, Status (Idee, Geplant, In Umsetzung, Abgeschlossen, Pausiert, Eingestellt),
+    Begründung, Verantwortlich (short name of the responsible body), Ziele (goal codes of the
+    current concept edition, `, `-separated), Federführung, Partner, Förderer (organisation names,
+    `; `-separated), Zielgruppe, Beginn, Ende (TT.MM.JJJJ), Fortschritt (0–100). Measures hold no
+    personal data, so no reason is asked for; every export is recorded as `export.measures`.
+    422 when `active_to` is before `active_from` or more than 20,000 measures match.
+    """
+    table = await _measures(
+        session,
+        user,
+        file_format="csv",
+        q=q,
+        status=list(status) if status else None,
+        filters={
+            "body_id": body_id,
+            "field_of_action_id": field_of_action_id,
+            "goal_id": goal_id,
+            "organisation_id": organisation_id,
+            "active_from": active_from,
+            "active_to": active_to,
+        },
+    )
+    return CsvResponse(service.csv_chunks(table), headers=attachment_disposition("Massnahmen", "csv"))
+
+
+@router.get("/measures.xlsx", response_class=XlsxResponse, responses=XLSX_OK | problem_responses(403, 422))
+async def export_measures_xlsx(
+    session: DbSession,
+    user: CoordinatorUser,
+    q: Search = None,
+    status: MeasureStatuses = None,
+    body_id: uuid.UUID | None = None,
+    field_of_action_id: uuid.UUID | None = None,
+    goal_id: uuid.UUID | None = None,
+    organisation_id: uuid.UUID | None = None,
+    active_from: date | None = None,
+    active_to: date | None = None,
+) -> XlsxResponse:
+    """The measures list as an Excel workbook; same filters, columns and rules as `measures.csv`
+    (dates are date cells, the progress a number)."""
+    table = await _measures(
+        session,
+        user,
+        file_format="xlsx",
+        q=q,
+        status=list(status) if status else None,
+        filters={
+            "body_id": body_id,
+            "field_of_action_id": field_of_action_id,
+            "goal_id": goal_id,
+            "organisation_id": organisation_id,
+            "active_from": active_from,
+            "active_to": active_to,
+        },
+    )
+    return XlsxResponse(
+        service.xlsx_bytes(table, "Maßnahmen"), headers=attachment_disposition("Massnahmen", "xlsx")
     )

@@ -70,7 +70,7 @@ ORGANISATION_COLUMNS = [
     "E-Mail",
     "Telefon",
 ]
-Value = str | date | None
+Value = str | int | date | None
 
 
 class Table:
@@ -79,7 +79,7 @@ class Table:
         self.rows = rows
 
 
-def _too_many(total: int) -> FieldValidationError:
+def too_many_rows(total: int) -> FieldValidationError:
     error = FieldValidationError(
         "q", f"{total} rows match; narrow the filters to at most {MAX_EXPORT_ROWS}.", "too_many_rows"
     )
@@ -120,7 +120,7 @@ async def member_table(
         session, params, search_contact=coordinator, listed_only=not coordinator, sort=sort, **filters
     )
     if page.total > MAX_EXPORT_ROWS:
-        raise _too_many(page.total)
+        raise too_many_rows(page.total)
     organisations = await _organisation_names(session)
     rows: list[list[Value]] = []
     if coordinator:
@@ -171,7 +171,7 @@ async def organisation_table(
         session, params, kind=kind, municipality=municipality, sort=sort
     )
     if page.total > MAX_EXPORT_ROWS:
-        raise _too_many(page.total)
+        raise too_many_rows(page.total)
     rows: list[list[Value]] = [
         [
             str(organisation.id),
@@ -201,6 +201,8 @@ def _csv_text(value: Value) -> str:
         return ""
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y")
+    if isinstance(value, int):
+        return str(value)
     return guard(value)
 
 

@@ -7,9 +7,10 @@ from fastapi import APIRouter, File, Query, UploadFile
 from api.core.db import DbSession
 from api.core.deps import CoordinatorUser
 from api.core.errors import PayloadTooLarge, problem_responses
+from api.imports import measures as measure_imports
 from api.imports import service
 from api.imports.reader import MAX_FILE_BYTES, read_sheet
-from api.imports.schemas import ImportReport
+from api.imports.schemas import ImportReport, MeasureImportReport
 
 router = APIRouter(prefix="/api/v1/imports", tags=["imports"], responses=problem_responses(401, 403))
 
@@ -46,3 +47,45 @@ async def import_members(
         raise PayloadTooLarge(f"The file exceeds {MAX_FILE_BYTES} bytes.")
     sheet = read_sheet(content)
     return await service.import_members(session, sheet, dry_run=dry_run, actor_id=user.id)
+
+
+@router.post("/measures", response_model=MeasureImportReport, responses=problem_responses(413, 422))
+async def import_measures(
+    session: DbSession,
+    user: CoordinatorUser,
+    file: Annotated[
+        UploadFile,
+        File(
+            description="The measures list with the columns of `GET /exports/measures.csv|.xlsx`: CSV "
+            "(`;` or `,`, UTF-8 with or without BOM, else Windows-1252/Latin-1) or XLSX (first sheet)."
+        ),
+    ],
+    dry_run: Annotated[bool, Query(description="Only report what would happen; nothing is written")] = True,
+) -> MeasureImportReport:
+    """Import measures from a CSV or XLSX file, all or nothing (admin, coordinator; 403 otherwise).
+
+    The columns are those of the measures export (German headers, or the English field names):
+    Referenz (required column), Titel, Beschreibung, Status (Idee, Geplant, In Umsetzung,
+    Abgeschlossen, Pausiert, Eingestellt), Begründung, Verantwortlich (short name or name of a
+    body), Ziele (goal codes of the current concept edition, comma-separated), Federführung,
+    Partner, Förderer (organisation names or short names, `;`-separated), Zielgruppe, Beginn, Ende
+    (TT.MM.JJJJ or JJJJ-MM-TT), Fortschritt (0–100). Other columns are ignored and listed.
+
+    A row with a reference updates that measure, changing only the cells that differ (columns not
+    in the file are left alone; an empty cell empties the field). Status changes follow the status
+    machine of `POST /measures/{id}/status`; `Pausiert` and `Eingestellt` need a Begründung;
+    `Abgeschlossen` sets the progress to 100. Links to goals of older editions are kept. A row
+    without a reference creates a measure (Titel and Verantwortlich required, status Idee or
+    Geplant) with the next reference.
+
+    Every problem is reported with its row and column (unknown reference, bad status or status
+    move, progress outside 0–100, unknown body, goal or organisation, bad date, ...). If any row has
+    a problem, nothing is written (`written: false`), also with `dry_run=false`. Problems with the
+    file as a whole (empty, unreadable, column Referenz missing) answer 422 with `file` in the field
+    list; 413 for files over 1 MB.
+    """
+    content = await file.read(MAX_FILE_BYTES + 1)
+    if len(content) > MAX_FILE_BYTES:
+        raise PayloadTooLarge(f"The file exceeds {MAX_FILE_BYTES} bytes.")
+    sheet = read_sheet(content)
+    return await measure_imports.import_measures(session, sheet, dry_run=dry_run, user=user)

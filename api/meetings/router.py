@@ -367,7 +367,7 @@ async def list_agenda_items(
 ) -> list[AgendaItemRead]:
     """The agenda of a meeting in order."""
     meeting = await readable_meeting(session, user, meeting_id)
-    return [AgendaItemRead.model_validate(item) for item in await service.agenda_of(session, meeting.id)]
+    return await service.agenda_item_reads(session, await service.agenda_of(session, meeting.id))
 
 
 @router.post(
@@ -379,12 +379,14 @@ async def list_agenda_items(
 async def create_agenda_item(
     meeting_id: uuid.UUID, data: AgendaItemCreate, session: DbSession, user: CurrentUser, response: Response
 ) -> AgendaItemRead:
-    """Append an agenda item (409 on a cancelled meeting)."""
+    """Append an agenda item (409 on a cancelled meeting). An item of kind `measure_development`
+    may link a live measure with `measure_id` (422 for other kinds or unknown measures)."""
     meeting = await editable_meeting(session, user, meeting_id)
     item = await service.add_agenda_item(session, meeting, data, actor_id=user.id)
     set_etag(response, item)
     response.headers["Location"] = f"{router.prefix}/{meeting.id}/agenda-items/{item.id}"
-    return AgendaItemRead.model_validate(item)
+    [read] = await service.agenda_item_reads(session, [item])
+    return read
 
 
 @router.put(
@@ -405,7 +407,7 @@ async def reorder_agenda_items(
     meeting = await editable_meeting(session, user, meeting_id)
     items = await service.reorder_agenda(session, meeting, data.item_ids, if_match=if_match, actor_id=user.id)
     set_etag(response, meeting)
-    return [AgendaItemRead.model_validate(item) for item in items]
+    return await service.agenda_item_reads(session, items)
 
 
 @router.patch(
@@ -422,13 +424,15 @@ async def update_agenda_item(
     response: Response,
     if_match: IfMatch = None,
 ) -> AgendaItemRead:
-    """Change an agenda item's title, kind, notes or result (`If-Match` with the item's `version`
-    as ETag, e.g. `"3"`)."""
+    """Change an agenda item's title, kind, notes, result or linked measure (`If-Match` with the
+    item's `version` as ETag, e.g. `"3"`). `measure_id` only for kind `measure_development` (422
+    otherwise); changing the kind to another one unlinks the measure."""
     meeting = await editable_meeting(session, user, meeting_id)
     item = await service.get_agenda_item(session, meeting, item_id)
     item = await service.update_agenda_item(session, meeting, item, data, if_match=if_match, actor_id=user.id)
     set_etag(response, item)
-    return AgendaItemRead.model_validate(item)
+    [read] = await service.agenda_item_reads(session, [item])
+    return read
 
 
 @router.delete(

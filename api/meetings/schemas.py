@@ -19,6 +19,7 @@ from pydantic import (
 
 from api.core.fields import MULTI_LINE, Line50, Line200, LongText, Website
 from api.core.pagination import Page
+from api.measures.schemas import MeasureRef
 
 MeetingStatus = Literal["planned", "invited", "held", "minutes_approved", "cancelled"]
 BodyKind = Literal["working_group", "steering_group", "network"]
@@ -225,7 +226,7 @@ class PlannedMeetings(BaseModel):
 
 
 class AgendaItemRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(from_attributes=True, json_schema_serialization_defaults_required=True)
 
     id: uuid.UUID
     meeting_id: uuid.UUID
@@ -235,6 +236,10 @@ class AgendaItemRead(BaseModel):
     kind: AgendaItemKind
     notes: str
     result: str
+    measure_id: uuid.UUID | None = Field(
+        default=None, description="The measure worked on (kind measure_development only)"
+    )
+    measure: MeasureRef | None = Field(default=None, description="That measure; null when unset or deleted")
     created_at: datetime
     updated_at: datetime
     version: int
@@ -242,6 +247,9 @@ class AgendaItemRead(BaseModel):
 
 class AgendaItemCreate(AgendaItemTemplate):
     result: LongText = ""
+    measure_id: uuid.UUID | None = Field(
+        default=None, description="A live measure; only for agenda items of kind measure_development"
+    )
 
 
 class AgendaItemUpdate(BaseModel):
@@ -253,6 +261,11 @@ class AgendaItemUpdate(BaseModel):
     kind: AgendaItemKind | MISSING = MISSING
     notes: LongText | MISSING = MISSING
     result: LongText | MISSING = MISSING
+    measure_id: uuid.UUID | MISSING | None = Field(
+        default=MISSING,
+        description="A live measure (kind measure_development only); null unlinks. Changing the kind "
+        "to another one unlinks the measure.",
+    )
 
 
 class AgendaOrder(BaseModel):

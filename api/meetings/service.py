@@ -24,9 +24,11 @@ from api.core.errors import Conflict, FieldError, FieldValidationError, Forbidde
 from api.core.mail import Mail
 from api.core.pagination import LIKE_ESCAPE, ListParams, PageResult, contains_pattern, fetch_page
 from api.invitations.service import change_mails
+from api.measures.refs import measure_refs
 from api.meetings.access import may_edit_body_meetings, visible_meetings
 from api.meetings.schemas import (
     AgendaItemCreate,
+    AgendaItemRead,
     AgendaItemTemplate,
     AgendaItemUpdate,
     AgendaTemplate,
@@ -44,7 +46,7 @@ from api.meetings.schemas import (
 )
 from api.meetings.templates import AGENDA_TEMPLATES
 from api.members.service import current_membership, find_live_member
-from api.models import AgendaItem, Attendance, Body, Meeting, Member, Membership, Organisation, User
+from api.models import AgendaItem, Attendance, Body, Measure, Meeting, Member, Membership, Organisation, User
 from api.models.base import today, utcnow
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -566,10 +568,42 @@ async def get_agenda_item(session: AsyncSession, meeting: Meeting, item_id: uuid
     return item
 
 
+async def agenda_item_reads(session: AsyncSession, items: Iterable[AgendaItem]) -> list[AgendaItemRead]:
+    """The API view of agenda items, with their measures in one query."""
+    items = list(items)
+    measures = await measure_refs(session, {item.measure_id for item in items})
+    return [
+        AgendaItemRead.model_validate(item).model_copy(
+            update={"measure": measures.get(item.measure_id) if item.measure_id else None}
+        )
+        for item in items
+    ]
+
+
+async def _check_measure_link(
+    session: AsyncSession, kind: str, measure_id: uuid.UUID | None, *, check_live: bool = True
+) -> None:
+    """Only agenda items of kind ``measure_development`` link a measure, and only a live one."""
+    if measure_id is None:
+        return
+    if kind != "measure_development":
+        raise FieldValidationError(
+            "measure_id", "Only agenda items of kind measure_development link a measure.", "wrong_kind"
+        )
+    if not check_live:
+        return
+    found = await session.scalar(
+        select(Measure.id).where(Measure.id == measure_id, Measure.deleted_at.is_(None))
+    )
+    if found is None:
+        raise FieldValidationError("measure_id", "No measure with this id.", "unknown_measure")
+
+
 async def add_agenda_item(
     session: AsyncSession, meeting: Meeting, data: AgendaItemCreate, *, actor_id: uuid.UUID
 ) -> AgendaItem:
     _ensure_not_cancelled(meeting)
+    await _check_measure_link(session, data.kind, data.measure_id)
     items = await agenda_of(session, meeting.id)
     position = len(items) + 1
     item = AgendaItem(meeting_id=meeting.id, position=position, number=str(position), **data.model_dump())
@@ -598,6 +632,13 @@ async def update_agenda_item(
     check_if_match(if_match, item)
     _ensure_not_cancelled(meeting)
     changes: dict[str, Any] = data.model_dump(exclude_unset=True)
+    kind = changes.get("kind", item.kind)
+    if kind != "measure_development" and "measure_id" not in changes and item.measure_id is not None:
+        changes["measure_id"] = None  # another kind does not work on a measure
+    if "measure_id" in changes:
+        await _check_measure_link(
+            session, kind, changes["measure_id"], check_live=changes["measure_id"] != item.measure_id
+        )
     for field, value in changes.items():
         setattr(item, field, value)
     await session.flush()

@@ -11,6 +11,7 @@ from pydantic import MISSING, BaseModel, BeforeValidator, ConfigDict, Field
 from api.concept.refs import FieldOfActionRef
 from api.core.fields import Line200, LongText
 from api.core.pagination import Page
+from api.measures.schemas import MeasureRef
 from api.offers.schemas import AgendaItemRef
 
 NeedStatus = Literal["open", "addressed", "escalated", "resolved", "dismissed"]
@@ -41,6 +42,7 @@ class NeedRead(BaseModel):
     field_of_action: FieldOfActionRef | None
     status: NeedStatus
     status_note: str
+    measures: list[MeasureRef] = Field(description="The live measures addressing it, by reference")
     created_at: datetime
     updated_at: datetime
     version: int

@@ -28,6 +28,7 @@ from api.core.concurrency import check_if_match
 from api.core.deps import is_coordinator
 from api.core.errors import Conflict, FieldValidationError, Forbidden, NotFound
 from api.core.pagination import LIKE_ESCAPE, ListParams, contains_pattern, fetch_page
+from api.measures.refs import measures_of_needs
 from api.meetings.access import may_edit_body_meetings
 from api.models import AgendaItem, Body, FieldOfAction, Meeting, Need, User
 from api.needs.schemas import NeedCreate, NeedPage, NeedRead, NeedStatusChange, NeedUpdate
@@ -91,7 +92,7 @@ async def list_needs(
 
 
 async def reads(session: AsyncSession, user: User, needs: Sequence[Need]) -> list[NeedRead]:
-    """The API view of ``needs``: body names and readable meetings in two queries."""
+    """The API view of ``needs``: bodies, readable meetings, fields and measures in four queries."""
     if not needs:
         return []
     bodies = {
@@ -100,6 +101,7 @@ async def reads(session: AsyncSession, user: User, needs: Sequence[Need]) -> lis
     }
     raised = await agenda_item_refs(session, user, {need.raised_at_agenda_item_id for need in needs})
     fields = await field_of_action_refs(session, {need.field_of_action_id for need in needs})
+    measures = await measures_of_needs(session, {need.id for need in needs})
     return [
         NeedRead(
             id=need.id,
@@ -114,6 +116,7 @@ async def reads(session: AsyncSession, user: User, needs: Sequence[Need]) -> lis
             field_of_action=fields.get(need.field_of_action_id) if need.field_of_action_id else None,
             status=need.status,
             status_note=need.status_note,
+            measures=measures[need.id],
             created_at=need.created_at,
             updated_at=need.updated_at,
             version=need.version,

@@ -19,6 +19,7 @@ import {
   screenshot,
   uniqueEmail,
 } from './support.mjs';
+import { ensureCurrentEdition, ensureDraft } from './conceptData.mjs';
 
 let browser;
 let context;
@@ -149,6 +150,34 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
       await page.getByRole('button', { name: 'Passwort ändern' }).click();
       await page.getByText('Die beiden Passwörter', { exact: false }).or(page.getByText('Bitte füllen Sie dieses Feld aus.').first()).first().waitFor();
     });
+  });
+
+  test('dashboard: charts with their tables open, light and dark theme, 320 px', async () => {
+    const openDashboard = async () => {
+      await page.goto('/');
+      await page.getByRole('heading', { level: 2, name: 'Maßnahmen nach Arbeitskreis' }).waitFor();
+      const toggles = page.getByText('Als Tabelle anzeigen');
+      const count = await toggles.count();
+      for (let index = 0; index < count; index += 1) await toggles.nth(index).click();
+      await page.getByRole('table', { name: 'Durchschnittlicher Fortschritt je Quartal' }).waitFor();
+    };
+    await check('dashboard', openDashboard);
+    await page.getByLabel('Darstellung').selectOption('dark');
+    try {
+      await check('dashboard-dark', openDashboard);
+    } finally {
+      await page.getByLabel('Darstellung').selectOption('system');
+    }
+    await page.setViewportSize({ width: 320, height: 640 });
+    try {
+      await check('dashboard-320', async () => {
+        await openDashboard();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `the dashboard scrolls horizontally by ${overflow}px at 320 px`);
+      });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   test('user list: filled, empty search result', async () => {
@@ -392,6 +421,43 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     });
   });
 
+  test('measures import: empty, missing file, dry-run report with errors, dark and 320 px', async () => {
+    const csv = '\ufeffReferenz;Titel;Status;Verantwortlich;Fortschritt\r\nM-1999-999;Axe unbekannt;Erledigt;AK Axe;150\r\n;Axe neu;Idee;;0\r\n';
+    const openReport = async () => {
+      await page.goto('/massnahmen/import');
+      await page.getByRole('heading', { level: 1, name: 'Maßnahmen importieren' }).waitFor();
+      await page.getByLabel('Datei (CSV oder XLSX)').setInputFiles({ name: 'axe.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByRole('button', { name: 'Datei prüfen' }).click();
+      await page.getByText('2 Zeilen haben Probleme – nichts wurde geschrieben.').waitFor();
+      await page.getByRole('table', { name: 'Ergebnis je Zeile' }).waitFor();
+    };
+    await check('measure-import-empty', async () => {
+      await page.goto('/massnahmen/import');
+      await page.getByRole('heading', { level: 1, name: 'Maßnahmen importieren' }).waitFor();
+    });
+    await check('measure-import-missing-file', async () => {
+      await page.getByRole('button', { name: 'Datei prüfen' }).click();
+      await page.getByText('Bitte wählen Sie eine Datei aus.').waitFor();
+    });
+    await check('measure-import-report-errors', openReport);
+    await page.getByLabel('Darstellung').selectOption('dark');
+    try {
+      await check('measure-import-report-errors-dark', openReport);
+    } finally {
+      await page.getByLabel('Darstellung').selectOption('system');
+    }
+    await page.setViewportSize({ width: 320, height: 640 });
+    try {
+      await check('measure-import-report-errors-320', openReport);
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) await screenshot(page, 'overflow-measure-import');
+      assert.ok(overflow <= 0, `/massnahmen/import scrolls horizontally by ${overflow}px at 320 px`);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   test('working groups: list, body page, add/end/edit dialogs with errors', async () => {
     await check('bodies-list', async () => {
       await page.goto('/arbeitskreise');
@@ -509,11 +575,14 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
   });
 
   test('needs: list, empty filter, create with errors, detail, status dialog with error, delete dialog, edit', async () => {
-    const need = await apiJson(await apiToken(), 'POST', '/api/v1/needs', {
+    const token = await apiToken();
+    // A field of action of the edition in force, when there is one (the demo data brings one).
+    const [field] = (await apiJson(token, 'GET', '/api/v1/concept/fields?limit=1')).items;
+    const need = await apiJson(token, 'POST', '/api/v1/needs', {
       body_id: workingGroup.id,
       title: 'Axe Dolmetschpool',
       description: 'Für Elterngespräche fehlen Dolmetschende.',
-      field_of_action: 'Sprache und Bildung',
+      ...(field ? { field_of_action_id: field.id } : {}),
     });
     await check('needs-list', async () => {
       await page.goto('/bedarfe?q=Axe');
@@ -557,6 +626,157 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
       await page.goto(`/bedarfe/${need.id}/bearbeiten`);
       await page.getByLabel('Titel').waitFor();
     });
+  });
+
+  test('integration concept: overview, empty, editions, draft with every dialog and a conflict, comparison, dark and 320 px', async () => {
+    const token = await apiToken();
+    await ensureCurrentEdition(token);
+    const draft = await ensureDraft(token);
+    const current = await apiJson(token, 'GET', '/api/v1/concept/current');
+    const field = draft.fields.find((f) => f.goals.length > 0);
+    assert.ok(field, 'the draft has a field of action with goals');
+    const goal = field.goals[0];
+    const openOverview = async () => {
+      await page.goto('/konzept');
+      await page.getByRole('heading', { level: 2, name: `Geltende Fassung: ${current.title}` }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Entwurf in Arbeit' }).waitFor();
+    };
+    const openDraft = async () => {
+      await page.goto(`/konzept/${draft.id}`);
+      await page.getByRole('button', { name: 'Beschließen' }).waitFor();
+    };
+    // The list of editions only (not one edition: its path continues after "editions").
+    const editionList = (url) => url.pathname === '/api/v1/concept/editions';
+    const openComparison = async () => {
+      await page.goto(`/konzept/${draft.id}/vergleich?basis=${current.id}`);
+      await page.getByRole('heading', { level: 2, name: 'Überblick' }).waitFor();
+    };
+    await check('concept-overview', openOverview);
+    await check('concept-empty', async () => {
+      await page.route(editionList, (route) =>
+        route.fulfill({ json: { items: [], total: 0, limit: 200, offset: 0, tombstones: [] } }),
+      );
+      try {
+        await page.goto('/konzept');
+        await page.getByText('Es sind noch keine Fassungen des Integrationskonzepts erfasst.').waitFor();
+      } finally {
+        await page.unroute(editionList);
+      }
+    });
+    await check('concept-edition-current', async () => {
+      await page.goto(`/konzept/${current.id}`);
+      await page.getByRole('heading', { level: 1, name: current.title }).waitFor();
+      await page.getByText('Diese Fassung ist beschlossen', { exact: false }).waitFor();
+    });
+    await check('concept-derive-dialog', async () => {
+      // With a draft in the way the overview offers no derive button; the dialog is checked on a
+      // page without the draft (the list answered without it).
+      await page.route(editionList, async (route) => {
+        const response = await route.fetch();
+        const body = await response.json();
+        await route.fulfill({ response, json: { ...body, items: body.items.filter((e) => e.status !== 'draft') } });
+      });
+      try {
+        await page.goto('/konzept');
+        await page.getByRole('button', { name: 'Neue Fassung ableiten' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Neue Fassung ableiten' });
+        await dialog.getByLabel('Titel').fill('');
+        await dialog.getByLabel('Jahr').fill('20');
+        await dialog.getByRole('button', { name: 'Entwurf anlegen' }).click();
+        await dialog.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+      } finally {
+        await page.unroute(editionList);
+      }
+    });
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await check('concept-draft', openDraft);
+    await check('concept-goal-dialog-errors', async () => {
+      await page.getByRole('button', { name: `Ziel im Handlungsfeld ${field.code} hinzufügen` }).click();
+      const dialog = page.getByRole('dialog', { name: 'Ziel hinzufügen' });
+      await dialog.getByLabel('Kürzel').fill('');
+      await dialog.getByRole('button', { name: 'Speichern' }).click();
+      await dialog.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await check('concept-goal-duplicate-code', async () => {
+      await page.getByRole('button', { name: `Ziel im Handlungsfeld ${field.code} hinzufügen` }).click();
+      const dialog = page.getByRole('dialog', { name: 'Ziel hinzufügen' });
+      await dialog.getByLabel('Kürzel').fill(goal.code);
+      await dialog.getByLabel('Titel').fill('Axe doppeltes Kürzel');
+      await dialog.getByRole('button', { name: 'Speichern' }).click();
+      await dialog.getByText('Dieses Kürzel ist in dieser Fassung schon vergeben.').first().waitFor();
+    });
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await check('concept-field-dialog', async () => {
+      await page.getByRole('button', { name: 'Handlungsfeld hinzufügen' }).click();
+      await page.getByRole('dialog', { name: 'Handlungsfeld hinzufügen' }).getByRole('group', { name: /Arbeitskreise und Gremien/ }).waitFor();
+    });
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await check('concept-details-dialog', async () => {
+      await page.getByRole('button', { name: 'Angaben bearbeiten' }).click();
+      await page.getByRole('dialog', { name: 'Angaben zum Entwurf' }).getByLabel(/Einleitung/).waitFor();
+    });
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await check('concept-adopt-dialog-errors', async () => {
+      await page.getByRole('button', { name: 'Beschließen' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Fassung beschließen' });
+      await dialog.getByRole('button', { name: 'Beschließen' }).click();
+      await dialog.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await check('concept-delete-goal-dialog', async () => {
+      await page.getByRole('button', { name: `Ziel ${goal.code} löschen` }).click();
+      await page.getByRole('alertdialog', { name: 'Ziel löschen?' }).waitFor();
+    });
+    await page.keyboard.press('Escape');
+    await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+    await check('concept-conflict-dialog', async () => {
+      // Someone else changes the goal after the page was loaded.
+      const response = await fetch(`${process.env.E2E_BASE_URL}/api/v1/concept/goals/${goal.id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'If-Match': `"${goal.version}"` },
+        body: JSON.stringify({ title: `${goal.title} (überarbeitet)` }),
+      });
+      assert.equal(response.status, 200);
+      await page.getByRole('button', { name: `Ziel ${goal.code} bearbeiten` }).click();
+      const dialog = page.getByRole('dialog', { name: `Ziel ${goal.code} bearbeiten` });
+      await dialog.getByLabel('Titel').fill('Axe eigener Titel');
+      await dialog.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('alertdialog', { name: 'Eintrag wurde zwischenzeitlich geändert' }).waitFor();
+    });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await check('concept-comparison', async () => {
+      await openComparison();
+      await page.getByRole('region', { name: /^Ziele: Geändert/ }).waitFor();
+    });
+    await page.getByLabel('Darstellung').selectOption('dark');
+    try {
+      await check('concept-overview-dark', openOverview);
+      await check('concept-draft-dark', openDraft);
+      await check('concept-comparison-dark', openComparison);
+    } finally {
+      await page.getByLabel('Darstellung').selectOption('system');
+    }
+    await page.setViewportSize({ width: 320, height: 640 });
+    try {
+      for (const [label, open] of [['overview', openOverview], ['draft', openDraft], ['comparison', openComparison]]) {
+        await check(`concept-${label}-320`, async () => {
+          await open();
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert.ok(overflow <= 0, `concept ${label} scrolls horizontally by ${overflow}px at 320 px`);
+        });
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   test('network meeting: list, registration form empty, with errors, confirmation; unknown e-mail links', async () => {
@@ -1036,6 +1256,182 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
         await agenda.getByRole('link', { name: 'Axe Sprachcafé' }).waitFor();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 0, `no horizontal scrolling at 320 px (overflow ${overflow}px)`);
+      });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  test('measures: list filled and empty, board, create with errors, measure page with every dialog, edit with conflict, agenda measure select, dark and 320 px', async () => {
+    const token = await apiToken();
+    const axeMeeting = await apiJson(token, 'POST', '/api/v1/meetings', {
+      body_id: workingGroup.id,
+      title: 'Axe Maßnahmensitzung',
+      starts_at: '2024-09-12T15:00:00+02:00',
+      ends_at: '2024-09-12T17:00:00+02:00',
+      apply_agenda_template: false,
+    });
+    const needItem = await apiJson(token, 'POST', `/api/v1/meetings/${axeMeeting.id}/agenda-items`, { title: 'Axe Bedarfe', kind: 'needs' });
+    const axeNeed = await apiJson(token, 'POST', '/api/v1/needs', { body_id: workingGroup.id, title: 'Axe Bedarf Lernpaten', raised_at_agenda_item_id: needItem.id });
+    const measure = await apiJson(token, 'POST', '/api/v1/measures', {
+      title: 'Axe Maßnahme Lernpaten',
+      description: 'Ehrenamtliche Lernpatenschaften für neu zugewanderte Kinder.',
+      body_id: workingGroup.id,
+      status: 'planned',
+      target_group: 'Schulkinder',
+      starts_on: '2026-01-01',
+      ends_on: '2026-12-31',
+      progress: 20,
+      organisations: [{ organisation_id: organisation.id, role: 'lead' }],
+      need_ids: [axeNeed.id],
+      origin_agenda_item_id: needItem.id,
+    });
+    await apiJson(token, 'POST', `/api/v1/measures/${measure.id}/milestones`, { date: '2026-03-31', title: 'Axe Paten gefunden', note: 'Zwölf Ehrenamtliche', progress: 20 });
+    await apiJson(token, 'POST', `/api/v1/measures/${measure.id}/indicators`, {
+      name: 'Axe Patenschaften',
+      unit: 'Paare',
+      baseline: 0,
+      target: 30,
+      actuals: [{ period: '2026-Q1', value: 12 }],
+    });
+    await apiJson(token, 'POST', `/api/v1/meetings/${axeMeeting.id}/agenda-items`, { title: 'Axe Maßnahmen', kind: 'measure_development', measure_id: measure.id });
+
+    await check('measures-list', async () => {
+      await page.goto('/massnahmen?q=Axe%20Ma%C3%9Fnahme');
+      await page.getByRole('row', { name: /Axe Maßnahme Lernpaten/ }).waitFor();
+    });
+    await check('measures-list-empty', async () => {
+      await page.goto('/massnahmen?q=niemand-heisst-so');
+      await page.getByText('Keine Maßnahme passt zu Ihrer Suche.').waitFor();
+    });
+    await check('measures-board', async () => {
+      await page.goto('/massnahmen?ansicht=tafel');
+      await page.getByRole('region', { name: /^Geplant: / }).getByRole('link', { name: 'Axe Maßnahme Lernpaten' }).waitFor();
+    });
+    await check('measure-create', async () => {
+      await page.goto('/massnahmen/neu');
+      await page.getByRole('heading', { level: 1, name: 'Neue Maßnahme' }).waitFor();
+      await page.getByText('Ziele werden geladen …').waitFor({ state: 'detached' });
+    });
+    await check('measure-create-validation', async () => {
+      await page.getByRole('button', { name: 'Organisation hinzufügen' }).click();
+      await page.getByLabel('Fortschritt').fill('101');
+      await page.getByLabel('Ende').fill('2020-01-01');
+      await page.getByLabel('Beginn').fill('2021-01-01');
+      await page.getByRole('button', { name: 'Maßnahme anlegen' }).click();
+      await page.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+      await page.getByText('Das Ende darf nicht vor dem Beginn liegen.').first().waitFor();
+    });
+    await check('measure-create-from-need', async () => {
+      await page.goto(`/massnahmen/neu?bedarf=${axeNeed.id}`);
+      await page.getByText('Aus dem Bedarf „Axe Bedarf Lernpaten“').waitFor();
+      await page.getByRole('checkbox', { name: /Axe Bedarf Lernpaten/ }).waitFor();
+    });
+    await check('measure-page', async () => {
+      await page.goto(`/massnahmen/${measure.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Axe Maßnahme Lernpaten' }).waitFor();
+      await page.getByRole('row', { name: /Axe Paten gefunden/ }).waitFor();
+      await page.getByRole('row', { name: /Axe Patenschaften/ }).waitFor();
+      await page.getByRole('region', { name: 'Besprochen in' }).getByRole('link', { name: /Axe Maßnahmensitzung/ }).waitFor();
+    });
+    await check('measure-status-dialog', async () => {
+      await page.getByRole('button', { name: 'Status ändern' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Status ändern' });
+      await dialog.getByLabel('Neuer Status').selectOption('discontinued');
+      await dialog.getByRole('button', { name: 'Status ändern' }).click();
+      await dialog.getByText('Bitte begründen Sie', { exact: false }).first().waitFor();
+    });
+    await check('measure-milestone-dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Meilenstein hinzufügen' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Meilenstein hinzufügen' });
+      await dialog.getByLabel('Fortschritt').fill('200');
+      await dialog.getByRole('button', { name: 'Speichern' }).click();
+      await dialog.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('measure-indicator-dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Indikator „Axe Patenschaften“ bearbeiten' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Indikator bearbeiten' });
+      await dialog.getByRole('button', { name: 'Istwert hinzufügen' }).click();
+      await dialog.getByLabel('Zeitraum 2').fill('Sommer');
+      await dialog.getByRole('button', { name: 'Speichern' }).click();
+      await dialog.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('measure-milestone-delete-dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Meilenstein „Axe Paten gefunden“ löschen' }).click();
+      await page.getByRole('alertdialog', { name: 'Meilenstein löschen?' }).waitFor();
+    });
+    await check('measure-delete-dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Löschen', exact: true }).first().click();
+      await page.getByRole('alertdialog', { name: 'Maßnahme löschen?' }).waitFor();
+    });
+    await check('measure-edit-validation', async () => {
+      await page.goto(`/massnahmen/${measure.id}/bearbeiten`);
+      await page.getByRole('heading', { level: 1, name: /Maßnahme bearbeiten/ }).waitFor();
+      await page.getByLabel('Titel', { exact: true }).fill('');
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('measure-edit-conflict', async () => {
+      const current = await fetch(`${process.env.E2E_BASE_URL}/api/v1/measures/${measure.id}`, { headers: { Authorization: `Bearer ${token}` } });
+      const changed = await fetch(`${process.env.E2E_BASE_URL}/api/v1/measures/${measure.id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'If-Match': current.headers.get('ETag') },
+        body: JSON.stringify({ target_group: 'Grundschulkinder' }),
+      });
+      assert.equal(changed.status, 200);
+      await page.getByLabel('Titel', { exact: true }).fill('Axe Maßnahme Lernpaten neu');
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('alertdialog', { name: 'Eintrag wurde zwischenzeitlich geändert' }).waitFor();
+    });
+    await check('agenda-measure-select', async () => {
+      await page.goto(`/sitzungen/${axeMeeting.id}`);
+      const agenda = page.getByRole('tabpanel', { name: 'Tagesordnung' });
+      await agenda.getByRole('link', { name: /Axe Maßnahme Lernpaten/ }).waitFor();
+      await agenda.getByRole('button', { name: /TOP .* „Axe Maßnahmen“ bearbeiten/ }).click();
+      const dialog = page.getByRole('dialog', { name: /Tagesordnungspunkt .* bearbeiten/ });
+      await dialog.getByLabel('Maßnahme suchen').fill('Axe');
+      await dialog.getByText(/Maßnahmen? gefunden/).waitFor();
+    });
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Darstellung').selectOption('dark');
+    await check('measures-list-dark', async () => {
+      await page.goto('/massnahmen?q=Axe%20Ma%C3%9Fnahme');
+      await page.getByRole('row', { name: /Axe Maßnahme Lernpaten/ }).waitFor();
+    });
+    await check('measures-board-dark', async () => {
+      await page.goto('/massnahmen?ansicht=tafel&status=planned,in_progress');
+      await page.getByRole('region', { name: /^Geplant: / }).waitFor();
+    });
+    await check('measure-page-dark', async () => {
+      await page.goto(`/massnahmen/${measure.id}`);
+      await page.getByRole('row', { name: /Axe Patenschaften/ }).waitFor();
+    });
+    await page.getByLabel('Darstellung').selectOption('system');
+    await page.setViewportSize({ width: 320, height: 640 });
+    try {
+      for (const path of ['/massnahmen', '/massnahmen?ansicht=tafel', '/massnahmen/neu', `/massnahmen/${measure.id}`, `/massnahmen/${measure.id}/bearbeiten`]) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) await screenshot(page, `overflow-${path}`);
+        assert.ok(overflow <= 0, `${path} scrolls horizontally by ${overflow}px at 320 px`);
+      }
+      await check('measures-board-320', async () => {
+        await page.goto('/massnahmen?ansicht=tafel&q=Axe');
+        await page.getByRole('region', { name: /^Geplant: / }).waitFor();
+      });
+      await check('measure-page-320', async () => {
+        await page.goto(`/massnahmen/${measure.id}`);
+        await page.getByRole('heading', { level: 1, name: /Axe Maßnahme Lernpaten/ }).waitFor();
       });
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { assertClean, launch, login, newContext, newPage, screenshot } from './support.mjs';
+import { apiJson, apiToken, assertClean, launch, login, newContext, newPage, screenshot } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -45,6 +45,65 @@ describe('import of member lists', () => {
       assertClean(context);
     } catch (error) {
       await screenshot(page, 'imports');
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** A measures file with the export's header; `progress` goes into the Fortschritt cell. */
+function measureCsv(reference, progress, title) {
+  return Buffer.from(`\ufeffReferenz;Titel;Status;Fortschritt\r\n${reference};${title};Geplant;${progress}\r\n`, 'utf8');
+}
+
+describe('import of the measures list', () => {
+  test('a dry run with one error writes nothing; the corrected file is imported', async () => {
+    const token = await apiToken();
+    const bodies = await apiJson(token, 'GET', '/api/v1/bodies?kind=working_group&sort=name');
+    const title = `Import-Maßnahme ${Date.now().toString(36)}`;
+    const measure = await apiJson(token, 'POST', '/api/v1/measures', {
+      title,
+      body_id: bodies.items[0].id,
+      status: 'planned',
+      progress: 10,
+    });
+    const context = await newContext(browser);
+    const page = await newPage(context);
+    try {
+      await login(page);
+      await page.goto('/massnahmen/import');
+      await page.getByRole('heading', { level: 1, name: 'Maßnahmen importieren' }).waitFor();
+      const file = page.getByLabel('Datei (CSV oder XLSX)');
+
+      await file.setInputFiles({ name: 'massnahmen.csv', mimeType: 'text/csv', buffer: measureCsv(measure.reference, 150, title) });
+      await page.getByRole('button', { name: 'Datei prüfen' }).click();
+      await page.getByRole('heading', { name: 'Prüfbericht (noch nichts gespeichert)' }).waitFor();
+      await page.getByText('1 Zeile hat Probleme – nichts wurde geschrieben.').waitFor();
+      const table = page.getByRole('table', { name: 'Ergebnis je Zeile' });
+      const row = table.getByRole('row', { name: new RegExp(measure.reference) });
+      await row.getByText('Fortschritt:').waitFor();
+      await row.getByText('Der Fortschritt 150 liegt nicht zwischen 0 und 100.').waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Importieren' }).count(), 0);
+
+      await file.setInputFiles({ name: 'massnahmen.csv', mimeType: 'text/csv', buffer: measureCsv(measure.reference, 40, title) });
+      await page.getByRole('button', { name: 'Datei prüfen' }).click();
+      await page.getByText('Die Datei ist in Ordnung.', { exact: false }).waitFor();
+      await table.getByRole('row', { name: /Geändert/ }).getByText('Fortschritt').waitFor();
+      assert.equal((await apiJson(token, 'GET', `/api/v1/measures/${measure.id}`)).progress, 10);
+
+      await page.getByRole('button', { name: 'Importieren' }).click();
+      await page.getByRole('heading', { name: 'Import ausgeführt' }).waitFor();
+      await page.getByText('Die Änderungen wurden gespeichert.').waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Importieren' }).count(), 0);
+      const after = await apiJson(token, 'GET', `/api/v1/measures/${measure.id}`);
+      assert.equal(after.progress, 40);
+      assert.equal(after.title, title);
+      await table.getByRole('link', { name: measure.reference }).click();
+      await page.waitForURL(`**/massnahmen/${measure.id}`);
+      assertClean(context);
+    } catch (error) {
+      await screenshot(page, 'measure-import');
       throw error;
     } finally {
       await context.close();

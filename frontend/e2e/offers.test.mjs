@@ -161,7 +161,9 @@ describe('needs', () => {
       await page.getByLabel('Arbeitskreis / Gremium').selectOption({ label: body.name });
       await page.getByLabel('Titel').fill(title);
       await page.getByLabel(/^Beschreibung/).fill('Aus den Dörfern kommen Teilnehmende ohne Auto nicht zum Kurs.');
-      await page.getByLabel(/^Handlungsfeld/).fill('Sprache und Bildung');
+      // A field of action of the edition in force (the demo data brings one); the first one offered.
+      const fieldOfAction = page.getByLabel(/^Handlungsfeld/);
+      if ((await fieldOfAction.locator('option').count()) > 1) await fieldOfAction.selectOption({ index: 1 });
       await page.getByRole('button', { name: 'Bedarf erfassen' }).click();
 
       await page.getByRole('heading', { level: 1, name: title }).waitFor();

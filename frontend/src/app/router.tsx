@@ -2,7 +2,6 @@ import type { ComponentType } from 'react';
 import { Navigate, type RouteObject, createBrowserRouter } from 'react-router';
 import { AccessibilityPage } from '@/features/accessibility/components/AccessibilityPage';
 import { LoginPage } from '@/features/auth/components/LoginPage';
-import { HomePage } from '@/features/home/components/HomePage';
 import { ErrorFallback } from './ErrorBoundary';
 import { RequireAuth, RequireRole } from './guards';
 import { AppLayout } from './layout/AppLayout';
@@ -45,6 +44,16 @@ type NeedPages = typeof import('@/features/needs/components/pages');
 const needs = (pick: (pages: NeedPages) => ComponentType) => async () => ({
   Component: pick(await import('@/features/needs/components/pages')),
 });
+type MeasurePages = typeof import('@/features/measures/components/pages');
+const measures = (pick: (pages: MeasurePages) => ComponentType) => async () => ({
+  Component: pick(await import('@/features/measures/components/pages')),
+});
+/** Roles that create and change measures (spokespersons for the bodies they lead; the API decides). */
+const MEASURE_WRITERS = ['admin', 'coordinator', 'spokesperson'] as const;
+type ConceptPages = typeof import('@/features/concept/components/pages');
+const concept = (pick: (pages: ConceptPages) => ComponentType) => async () => ({
+  Component: pick(await import('@/features/concept/components/pages')),
+});
 type PublicPages = typeof import('@/features/public/components/pages');
 const publicPage = (pick: (pages: PublicPages) => ComponentType) => async () => ({
   Component: pick(await import('@/features/public/components/pages')),
@@ -86,7 +95,10 @@ export const routes: RouteObject[] = [
       {
         element: <RequireAuth />,
         children: [
-          { index: true, element: <HomePage /> },
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('@/features/home/components/pages')).HomePage }),
+          },
           {
             path: 'angebotsverwaltung',
             handle: handle('offers.nav.adminTitle'),
@@ -127,6 +139,55 @@ export const routes: RouteObject[] = [
                     element: <RequireRole role={OFFER_NEED_WRITERS} />,
                     children: [{ path: 'bearbeiten', handle: handle('needs.nav.edit'), lazy: needs((m) => m.NeedEditPage) }],
                   },
+                ],
+              },
+            ],
+          },
+          {
+            path: 'massnahmen',
+            handle: handle('measures.nav.list'),
+            children: [
+              { index: true, lazy: measures((m) => m.MeasuresListPage) },
+              {
+                element: <RequireRole role={MEASURE_WRITERS} />,
+                children: [{ path: 'neu', handle: handle('measures.nav.create'), lazy: measures((m) => m.MeasureCreatePage) }],
+              },
+              {
+                element: <RequireRole role={WRITERS} />,
+                children: [
+                  {
+                    path: 'import',
+                    handle: handle('nav.measureImport'),
+                    lazy: async () => ({
+                      Component: (await import('@/features/imports/components/MeasureImportPage')).MeasureImportPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                path: ':measureId',
+                handle: handle('measures.nav.measure'),
+                children: [
+                  { index: true, lazy: measures((m) => m.MeasureDetailPage) },
+                  {
+                    element: <RequireRole role={MEASURE_WRITERS} />,
+                    children: [{ path: 'bearbeiten', handle: handle('measures.nav.edit'), lazy: measures((m) => m.MeasureEditPage) }],
+                  },
+                ],
+              },
+            ],
+          },
+          {
+            path: 'konzept',
+            handle: handle('concept.nav.title'),
+            children: [
+              { index: true, lazy: concept((m) => m.ConceptPage) },
+              {
+                path: ':editionId',
+                handle: handle('concept.nav.edition'),
+                children: [
+                  { index: true, lazy: concept((m) => m.EditionPage) },
+                  { path: 'vergleich', handle: handle('concept.nav.comparison'), lazy: concept((m) => m.ComparisonPage) },
                 ],
               },
             ],

@@ -26,6 +26,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/sitzungen', labelKey: 'nav.meetings' },
   { to: '/angebotsverwaltung', labelKey: 'offers.nav.admin' },
   { to: '/bedarfe', labelKey: 'needs.nav.list' },
+  { to: '/massnahmen', labelKey: 'measures.nav.list' },
+  { to: '/konzept', labelKey: 'concept.nav.title' },
   { to: '/verwaltung', labelKey: 'nav.admin', adminOnly: true },
 ];
 

@@ -33,7 +33,9 @@ const de = {
       readOnly: 'Sie können die Bedarfe ansehen, aber nicht ändern.',
       filterLabel: 'Bedarfe filtern',
       search: 'Suche',
-      searchHint: 'Titel, Beschreibung oder Handlungsfeld',
+      searchHint: 'Titel oder Beschreibung',
+      allFields: 'Alle Handlungsfelder',
+      otherField: 'Handlungsfeld einer früheren Fassung',
       allBodies: 'Alle Arbeitskreise und Gremien',
       allStatuses: 'Alle Status',
       apply: 'Filtern',
@@ -48,7 +50,9 @@ const de = {
     form: {
       bodyChoose: 'Bitte wählen',
       bodiesLoading: 'Arbeitskreise werden geladen …',
-      fieldOfActionHint: 'Zum Beispiel „Sprache und Bildung“.',
+      fieldOfActionHint: 'Ein Handlungsfeld der geltenden Fassung des Integrationskonzepts (freiwillig).',
+      noFieldOfAction: 'Kein Handlungsfeld',
+      olderField: '{{field}} (Fassung {{year}})',
     },
     validation: {
       body: 'Bitte wählen Sie den Arbeitskreis oder das Gremium aus.',
@@ -79,6 +83,21 @@ const de = {
       delete: 'Löschen',
       backToList: 'Zurück zu den Bedarfen',
       raisedAt: '{{meeting}} am {{date}}, TOP {{number}}: {{item}}',
+      fieldOfAction: '{{field}} (Integrationskonzept {{year}})',
+    },
+    measures: {
+      heading: 'Maßnahmen zu diesem Bedarf',
+      empty: 'Zu diesem Bedarf gibt es noch keine Maßnahme.',
+      create: 'Maßnahme anlegen',
+      item: '{{reference}} {{title}}',
+      statuses: {
+        idea: 'Idee',
+        planned: 'Geplant',
+        in_progress: 'In Umsetzung',
+        completed: 'Abgeschlossen',
+        paused: 'Pausiert',
+        discontinued: 'Eingestellt',
+      },
     },
     status: {
       title: 'Status ändern',
@@ -104,6 +123,12 @@ const de = {
     forbidden: {
       title: 'Keine Berechtigung für diesen Arbeitskreis',
       text: 'Bedarfe erfassen und ändern die Koordination und die Sprecher:innen des jeweiligen Arbeitskreises.',
+    },
+  },
+  validation: {
+    server: {
+      unknown_field_of_action:
+        'Dieses Handlungsfeld kann nicht (mehr) gewählt werden. Bitte laden Sie die Seite neu und wählen Sie erneut.',
     },
   },
 };
@@ -135,7 +160,9 @@ const en: DeepStrings<typeof de> = {
       readOnly: 'You can view the needs but not change them.',
       filterLabel: 'Filter needs',
       search: 'Search',
-      searchHint: 'Title, description or field of action',
+      searchHint: 'Title or description',
+      allFields: 'All fields of action',
+      otherField: 'Field of action of an earlier edition',
       allBodies: 'All working groups and bodies',
       allStatuses: 'All statuses',
       apply: 'Filter',
@@ -150,7 +177,9 @@ const en: DeepStrings<typeof de> = {
     form: {
       bodyChoose: 'Please choose',
       bodiesLoading: 'Loading working groups …',
-      fieldOfActionHint: 'E.g. “Language and education”.',
+      fieldOfActionHint: 'A field of action of the integration concept edition in force (optional).',
+      noFieldOfAction: 'No field of action',
+      olderField: '{{field}} (edition {{year}})',
     },
     validation: {
       body: 'Please choose the working group or body.',
@@ -181,6 +210,21 @@ const en: DeepStrings<typeof de> = {
       delete: 'Delete',
       backToList: 'Back to the needs',
       raisedAt: '{{meeting}} on {{date}}, item {{number}}: {{item}}',
+      fieldOfAction: '{{field}} (integration concept {{year}})',
+    },
+    measures: {
+      heading: 'Measures for this need',
+      empty: 'There is no measure for this need yet.',
+      create: 'Create measure',
+      item: '{{reference}} {{title}}',
+      statuses: {
+        idea: 'Idea',
+        planned: 'Planned',
+        in_progress: 'In progress',
+        completed: 'Completed',
+        paused: 'Paused',
+        discontinued: 'Discontinued',
+      },
     },
     status: {
       title: 'Change status',
@@ -206,6 +250,11 @@ const en: DeepStrings<typeof de> = {
     forbidden: {
       title: 'No permission for this working group',
       text: 'Needs are recorded and changed by the coordination office and the spokespersons of the working group.',
+    },
+  },
+  validation: {
+    server: {
+      unknown_field_of_action: 'This field of action cannot be chosen (any more). Please reload the page and choose again.',
     },
   },
 };

@@ -330,6 +330,382 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/concept/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Current Edition
+         * @description The edition in force: the adopted concept edition with its fields of action and goals.
+         *     404 while no concept edition has been adopted.
+         */
+        get: operations["get_current_edition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/concept/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Editions
+         * @description All editions (every role, drafts included), newest year first: the guiding principles of
+         *     2008 (`kind` `guiding_principles`, text only), the concept editions and the draft being worked
+         *     on. `q` searches the title.
+         */
+        get: operations["list_editions"];
+        put?: never;
+        /**
+         * Create Edition
+         * @description Start a blank concept draft (admins, coordinators). Usually a draft is derived from the
+         *     current edition instead (`POST /editions/{id}/derive`). 409 while another draft exists.
+         */
+        post: operations["create_edition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/concept/editions/{edition_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Edition
+         * @description One edition with its fields of action (by position) and their goals (every role). The ETag
+         *     is needed to change, delete or adopt a draft; fields and goals carry their own `version`
+         *     (their ETag is `"<version>"`).
+         */
+        get: operations["get_edition"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Edition
+         * @description Discard a draft (admins, coordinators; kept as a tombstone for sync). Measures linked to the
+         *     draft's goals lose those links. 409 for adopted and superseded editions.
+         */
+        delete: operations["delete_edition"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Edition
+         * @description Change a draft's year, title or introduction (admins, coordinators). 409 for adopted and
+         *     superseded editions.
+         */
+        patch: operations["update_edition"];
+        trace?: never;
+    };
+    "/api/v1/concept/editions/{edition_id}/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adopt Edition
+         * @description Adopt a draft (admins, coordinators; If-Match of the draft): it becomes the current edition
+         *     and read-only; the previously adopted concept edition becomes `superseded` as of `adopted_on`.
+         *     409 when the edition is not a draft; 422 when `adopted_on` lies before the adoption of the
+         *     edition it supersedes.
+         */
+        post: operations["adopt_edition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/concept/editions/{edition_id}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare Editions
+         * @description What changed from edition `base` to this edition: fields of action and goals that were
+         *     added, changed (with the changed attributes; for goals `field_of_action` when a goal moved to
+         *     another field) or removed; unchanged ones are not listed. A row is the same item as a row of
+         *     `base` when its `origin_id` chain reaches that row; rows not matched so are matched by code.
+         */
+        get: operations["compare_editions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/concept/editions/{edition_id}/derive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Derive Edition
+         * @description Derive a new draft from the current edition in one step (admins, coordinators): the
+         *     introduction, every field of action with its bodies and every goal are copied; each copy's
+         *     `origin_id` points to the row it was copied from. 409 when `edition_id` is not the current
+         *     edition or another draft exists.
+         */
+        post: operations["derive_edition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/concept/editions/{edition_id}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Field
+         * @description Add a field of action to a draft (admins, coordinators). Codes are unique within the
+         *     edition (422 at `code`); `body_ids` must name existing bodies. 409 unless the edition is a
+         *     draft.
+         */
+        post: operations["create_field"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/concept/editions/{edition_id}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Goal
+         * @description Add a goal to a field of action of a draft (admins, coordinators). Codes are unique within
+         *     the edition (422 at `code`); the field must belong to the same edition (422 at
+         *     `field_of_action_id`). 409 unless the edition is a draft.
+         */
+        post: operations["create_goal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/concept/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Fields
+         * @description The fields of action of one edition (default: the current edition; empty while none is
+         *     adopted) by position, e.g. for a picker (every role). `q` searches code and title.
+         */
+        get: operations["list_fields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/concept/fields/{field_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Field
+         * @description One field of action with its goals (every role); the ETag is needed for changes.
+         */
+        get: operations["get_field"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Field
+         * @description Delete a draft's field of action with its goals for good (admins, coordinators); measures
+         *     lose their links to those goals. 409 unless its edition is a draft, or when needs link it.
+         */
+        delete: operations["delete_field"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Field
+         * @description Change a draft's field of action (admins, coordinators; If-Match of the field). `body_ids`
+         *     replaces the list of bodies. 409 unless its edition is a draft.
+         */
+        patch: operations["update_field"];
+        trace?: never;
+    };
+    "/api/v1/concept/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Goals
+         * @description The goals of one edition (default: the current edition; empty while none is adopted), by
+         *     field of action and position, e.g. for a picker (every role). `q` searches code and title.
+         */
+        get: operations["list_goals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/concept/goals/{goal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Goal
+         * @description One goal (every role); the ETag is needed for changes.
+         */
+        get: operations["get_goal"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Goal
+         * @description Delete a draft's goal for good (admins, coordinators); measures lose their link to it. 409
+         *     unless its edition is a draft.
+         */
+        delete: operations["delete_goal"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Goal
+         * @description Change a draft's goal (admins, coordinators; If-Match of the goal); `field_of_action_id`
+         *     moves it to another field of the same edition. 409 unless its edition is a draft.
+         */
+        patch: operations["update_goal"];
+        trace?: never;
+    };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Dashboard
+         * @description Where the network stands, for any logged-in role: live measures per status by working group
+         *     (and every other body with measures) and by field of action of the current concept edition,
+         *     the current edition's goals without a measure, open needs per body, the next meetings the caller
+         *     may read, average progress over the last eight quarters (from the milestones) and the latest
+         *     milestones.
+         *
+         *     Every figure equals the `total` of the list request it summarises, e.g.
+         *     `GET /measures?body_id=…&status=planned`, `GET /measures?field_of_action_id=…&status=…`,
+         *     `GET /needs?body_id=…&status=open`, `GET /concept/goals?without_measures=true`; coming meetings
+         *     are those from today (Europe/Berlin) on, not cancelled, that `GET /meetings?from=<today>` lists.
+         *     Measures and needs count the same for every role; meetings only where the caller may read them.
+         *     Dates and quarters are Europe/Berlin.
+         */
+        get: operations["get_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/measures.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Measures Csv
+         * @description The measures list as CSV (admins and coordinators; 403 for other roles), with the filters
+         *     of `GET /measures` and its order (newest reference first).
+         *
+         *     Columns, in this order, as `POST /imports/measures` reads them back: Referenz, Titel,
+         *     Beschreibung, Status (Idee, Geplant, In Umsetzung, Abgeschlossen, Pausiert, Eingestellt),
+         *     Begründung, Verantwortlich (short name of the responsible body), Ziele (goal codes of the
+         *     current concept edition, `, `-separated), Federführung, Partner, Förderer (organisation names,
+         *     `; `-separated), Zielgruppe, Beginn, Ende (TT.MM.JJJJ), Fortschritt (0–100). Measures hold no
+         *     personal data, so no reason is asked for; every export is recorded as `export.measures`.
+         *     422 when `active_to` is before `active_from` or more than 20,000 measures match.
+         */
+        get: operations["export_measures_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/measures.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Measures Xlsx
+         * @description The measures list as an Excel workbook; same filters, columns and rules as `measures.csv`
+         *     (dates are date cells, the progress a number).
+         */
+        get: operations["export_measures_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/members.csv": {
         parameters: {
             query?: never;
@@ -407,6 +783,46 @@ export interface paths {
         get: operations["export_organisations_xlsx"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Measures
+         * @description Import measures from a CSV or XLSX file, all or nothing (admin, coordinator; 403 otherwise).
+         *
+         *     The columns are those of the measures export (German headers, or the English field names):
+         *     Referenz (required column), Titel, Beschreibung, Status (Idee, Geplant, In Umsetzung,
+         *     Abgeschlossen, Pausiert, Eingestellt), Begründung, Verantwortlich (short name or name of a
+         *     body), Ziele (goal codes of the current concept edition, comma-separated), Federführung,
+         *     Partner, Förderer (organisation names or short names, `;`-separated), Zielgruppe, Beginn, Ende
+         *     (TT.MM.JJJJ or JJJJ-MM-TT), Fortschritt (0–100). Other columns are ignored and listed.
+         *
+         *     A row with a reference updates that measure, changing only the cells that differ (columns not
+         *     in the file are left alone; an empty cell empties the field). Status changes follow the status
+         *     machine of `POST /measures/{id}/status`; `Pausiert` and `Eingestellt` need a Begründung;
+         *     `Abgeschlossen` sets the progress to 100. Links to goals of older editions are kept. A row
+         *     without a reference creates a measure (Titel and Verantwortlich required, status Idee or
+         *     Geplant) with the next reference.
+         *
+         *     Every problem is reported with its row and column (unknown reference, bad status or status
+         *     move, progress outside 0–100, unknown body, goal or organisation, bad date, ...). If any row has
+         *     a problem, nothing is written (`written: false`), also with `dry_run=false`. Problems with the
+         *     file as a whole (empty, unreadable, column Referenz missing) answer 422 with `file` in the field
+         *     list; 413 for files over 1 MB.
+         */
+        post: operations["import_measures"];
         delete?: never;
         options?: never;
         head?: never;
@@ -564,6 +980,188 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Measures
+         * @description All measures, newest reference first (every logged-in role).
+         *
+         *     `q` searches reference, title and description. `active_from`/`active_to` keep the measures
+         *     whose period [starts_on, ends_on] overlaps the given period. `modified_since` answers the rows
+         *     changed since then, oldest first, with deleted measures as tombstones.
+         */
+        get: operations["list_measures"];
+        put?: never;
+        /**
+         * Create Measure
+         * @description Create a measure (coordinators; spokespersons for a body they lead) with the next reference
+         *     `M-{year}-{NNN}`, which is never handed out again. It starts as `idea` (default) or `planned`.
+         *
+         *     Goals must belong to the current concept edition or the draft edition; organisations appear at
+         *     most once; linked needs that are `open` become `addressed`. `origin_agenda_item_id` alone also
+         *     sets the origin meeting. Errors: 403 for other roles or bodies, 422 for unknown references
+         *     (field named in the problem), `ends_on` before `starts_on`, or progress outside 0–100.
+         */
+        post: operations["create_measure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{measure_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Measure
+         * @description One measure with goals (older editions' links included), organisations, needs, milestones,
+         *     indicators, its origin and the agenda items where it was discussed (meetings the caller may
+         *     not read are left out). The ETag is needed for changes of the measure itself.
+         */
+        get: operations["get_measure"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Measure
+         * @description Delete a measure (kept as a tombstone for sync; its reference is never handed out again).
+         */
+        delete: operations["delete_measure"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Measure
+         * @description Change a measure (coordinators; spokespersons of its body, and of the new body when moving
+         *     it). Only the fields sent change; `goal_ids`, `organisations` and `need_ids` replace the whole
+         *     list. Goals of older editions already linked may stay; new ones must be of the current or draft
+         *     edition (422). The status changes through `POST /measures/{id}/status`.
+         */
+        patch: operations["update_measure"];
+        trace?: never;
+    };
+    "/api/v1/measures/{measure_id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Indicator
+         * @description Add an indicator (name, unit, baseline, target, actual values per period) at the end of the
+         *     measure's list. A `period` is `YYYY`, `YYYY-Qn`, `YYYY-Hn` or `YYYY-MM` and appears at most once
+         *     (422 otherwise).
+         */
+        post: operations["create_indicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{measure_id}/indicators/{indicator_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Indicator
+         * @description Remove an indicator; `If-Match` with the indicator's ETag.
+         */
+        delete: operations["delete_indicator"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Indicator
+         * @description Change an indicator; `actuals` replaces the whole list. `If-Match` with the indicator's ETag.
+         */
+        patch: operations["update_indicator"];
+        trace?: never;
+    };
+    "/api/v1/measures/{measure_id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Milestone
+         * @description Add a milestone (date, title, note, progress reached then, 0–100) to a measure. Whoever may
+         *     change the measure may do this; the measure's ETag is not needed.
+         */
+        post: operations["create_milestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{measure_id}/milestones/{milestone_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Milestone
+         * @description Remove a milestone; `If-Match` with the milestone's ETag.
+         */
+        delete: operations["delete_milestone"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Milestone
+         * @description Change a milestone; `If-Match` with the milestone's `version` as ETag (`"3"`).
+         */
+        patch: operations["update_milestone"];
+        trace?: never;
+    };
+    "/api/v1/measures/{measure_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Measure Status
+         * @description Move a measure on: idea → planned | discontinued; planned → in_progress | paused |
+         *     discontinued; in_progress → completed | paused | discontinued; paused → planned | in_progress |
+         *     discontinued; completed and discontinued are final. Any other move answers 409 naming the
+         *     current status and the allowed targets. `paused` and `discontinued` need a `reason` (422);
+         *     `completed` sets progress to 100.
+         */
+        post: operations["change_measure_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meetings": {
         parameters: {
             query?: never;
@@ -637,7 +1235,8 @@ export interface paths {
         put?: never;
         /**
          * Create Agenda Item
-         * @description Append an agenda item (409 on a cancelled meeting).
+         * @description Append an agenda item (409 on a cancelled meeting). An item of kind `measure_development`
+         *     may link a live measure with `measure_id` (422 for other kinds or unknown measures).
          */
         post: operations["create_agenda_item"];
         delete?: never;
@@ -665,8 +1264,9 @@ export interface paths {
         head?: never;
         /**
          * Update Agenda Item
-         * @description Change an agenda item's title, kind, notes or result (`If-Match` with the item's `version`
-         *     as ETag, e.g. `"3"`).
+         * @description Change an agenda item's title, kind, notes, result or linked measure (`If-Match` with the
+         *     item's `version` as ETag, e.g. `"3"`). `measure_id` only for kind `measure_development` (422
+         *     otherwise); changing the kind to another one unlinks the measure.
          */
         patch: operations["update_agenda_item"];
         trace?: never;
@@ -1519,6 +2119,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/concept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Public Editions
+         * @description The adopted and superseded editions without login, newest year first: the guiding
+         *     principles of 2008 (text only) and every concept edition in force now or before, with their
+         *     fields of action and goals. Drafts are not public.
+         */
+        get: operations["list_public_editions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/meetings": {
         parameters: {
             query?: never;
@@ -1866,6 +2488,11 @@ export interface components {
              */
             kind: "report" | "exchange" | "offer_presentation" | "needs" | "measure_development" | "submission" | "any_other_business";
             /**
+             * Measure Id
+             * @description A live measure; only for agenda items of kind measure_development
+             */
+            measure_id?: string | null;
+            /**
              * Notes
              * @default
              */
@@ -1895,6 +2522,13 @@ export interface components {
              * @enum {string}
              */
             kind: "report" | "exchange" | "offer_presentation" | "needs" | "measure_development" | "submission" | "any_other_business";
+            /** @description That measure; null when unset or deleted */
+            measure: components["schemas"]["MeasureRef"] | null;
+            /**
+             * Measure Id
+             * @description The measure worked on (kind measure_development only)
+             */
+            measure_id: string | null;
             /**
              * Meeting Id
              * Format: uuid
@@ -1979,6 +2613,11 @@ export interface components {
              * @enum {string}
              */
             kind?: "report" | "exchange" | "offer_presentation" | "needs" | "measure_development" | "submission" | "any_other_business";
+            /**
+             * Measure Id
+             * @description A live measure (kind measure_development only); null unlinks. Changing the kind to another one unlinks the measure.
+             */
+            measure_id?: string | null;
             /** Notes */
             notes?: string;
             /** Result */
@@ -2260,6 +2899,14 @@ export interface components {
             /** Username */
             username: string;
         };
+        /** Body_import_measures */
+        Body_import_measures: {
+            /**
+             * File
+             * @description The measures list with the columns of `GET /exports/measures.csv|.xlsx`: CSV (`;` or `,`, UTF-8 with or without BOM, else Windows-1252/Latin-1) or XLSX (first sheet).
+             */
+            file: string;
+        };
         /** Body_import_members */
         Body_import_members: {
             /**
@@ -2280,6 +2927,39 @@ export interface components {
              * @description PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, UTF-8 text or CSV
              */
             file: string;
+        };
+        /** BodyMeasures */
+        BodyMeasures: {
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /** Body Name */
+            body_name: string;
+            /** Body Short Name */
+            body_short_name: string;
+            /** @description Equals `GET /measures?body_id=…&status=…` totals */
+            counts: components["schemas"]["StatusCounts"];
+            /** Total */
+            total: number;
+        };
+        /** BodyOpenNeeds */
+        BodyOpenNeeds: {
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /** Body Name */
+            body_name: string;
+            /** Body Short Name */
+            body_short_name: string;
+            /**
+             * Open
+             * @description Equals `GET /needs?body_id=…&status=open` total
+             */
+            open: number;
         };
         /** BodyPage */
         BodyPage: {
@@ -2341,6 +3021,18 @@ export interface components {
             updated_at: string;
             /** Version */
             version: number;
+        };
+        /** BodyRef */
+        BodyRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Short Name */
+            short_name: string;
         };
         /** BodySummary */
         BodySummary: {
@@ -2538,6 +3230,255 @@ export interface components {
              */
             purpose: "directory_listing" | "contact_sharing" | "photo";
         };
+        /** Dashboard */
+        Dashboard: {
+            /** @description The adopted concept edition in force */
+            current_edition: components["schemas"]["EditionRef"] | null;
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /**
+             * Goals Without Measures
+             * @description Goals of the current edition no live measure is linked to (= `GET /concept/goals?without_measures=true`)
+             */
+            goals_without_measures: components["schemas"]["GoalWithoutMeasures"][];
+            /**
+             * Measure Statuses
+             * @description The six measure statuses in display order
+             */
+            measure_statuses: ("idea" | "planned" | "in_progress" | "completed" | "paused" | "discontinued")[];
+            /**
+             * Measures By Body
+             * @description Every live working group, then every other body that has live measures
+             */
+            measures_by_body: components["schemas"]["BodyMeasures"][];
+            /**
+             * Measures By Field
+             * @description The fields of the current edition in order, then one row for measures without a goal of the current edition
+             */
+            measures_by_field: components["schemas"]["FieldMeasures"][];
+            /**
+             * Open Needs By Body
+             * @description Every live working group, then every other body that has open needs
+             */
+            open_needs_by_body: components["schemas"]["BodyOpenNeeds"][];
+            /**
+             * Progress Over Time
+             * @description The last eight quarters, oldest first
+             */
+            progress_over_time: components["schemas"]["QuarterProgress"][];
+            /**
+             * Recent Milestones
+             * @description The ten latest milestones of live measures dated today or earlier, newest first
+             */
+            recent_milestones: components["schemas"]["RecentMilestone"][];
+            /**
+             * Upcoming Meetings
+             * @description The next five meetings the caller may read, starting today (Europe/Berlin) or later, not cancelled
+             */
+            upcoming_meetings: components["schemas"]["UpcomingMeeting"][];
+            /**
+             * Upcoming Meetings Total
+             * @description All such coming meetings the caller may read
+             */
+            upcoming_meetings_total: number;
+        };
+        /** EditionAdopt */
+        EditionAdopt: {
+            /**
+             * Adopted By
+             * @example Kreistag des Landkreises Gifhorn
+             */
+            adopted_by: string;
+            /**
+             * Adopted On
+             * Format: date
+             * @description The day of the decision, e.g. of the county council (Kreistag)
+             */
+            adopted_on: string;
+        };
+        /** EditionComparison */
+        EditionComparison: {
+            base: components["schemas"]["EditionSummary"];
+            /** Fields */
+            fields: components["schemas"]["FieldChange"][];
+            /** Goals */
+            goals: components["schemas"]["GoalChange"][];
+            target: components["schemas"]["EditionSummary"];
+        };
+        /** EditionCreate */
+        EditionCreate: {
+            /**
+             * Introduction
+             * @default
+             */
+            introduction: string;
+            /** Title */
+            title: string;
+            /**
+             * Year
+             * @example 2026
+             */
+            year: number;
+        };
+        /** EditionDerive */
+        EditionDerive: {
+            /** Title */
+            title: string;
+            /**
+             * Year
+             * @example 2026
+             */
+            year: number;
+        };
+        /** EditionPage */
+        EditionPage: {
+            /** Items */
+            items: components["schemas"]["EditionSummary"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /**
+             * Tombstones
+             * @description Deleted rows; only filled with modified_since
+             */
+            tombstones?: components["schemas"]["Tombstone"][];
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages
+             */
+            total: number;
+        };
+        /** EditionRead */
+        EditionRead: {
+            /** Adopted By */
+            adopted_by: string | null;
+            /** Adopted On */
+            adopted_on: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Demo Content */
+            demo_content: boolean;
+            /** Derived From Edition Id */
+            derived_from_edition_id: string | null;
+            /** Field Count */
+            field_count: number;
+            /**
+             * Fields
+             * @description Ordered by position, then code
+             */
+            fields: components["schemas"]["FieldRead"][];
+            /** Goal Count */
+            goal_count: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Introduction */
+            introduction: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "guiding_principles" | "concept";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "adopted" | "superseded";
+            /** Superseded On */
+            superseded_on: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Year */
+            year: number;
+        };
+        /** EditionRef */
+        EditionRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /** Year */
+            year: number;
+        };
+        /** EditionSummary */
+        EditionSummary: {
+            /** Adopted By */
+            adopted_by: string | null;
+            /** Adopted On */
+            adopted_on: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Demo Content */
+            demo_content: boolean;
+            /** Derived From Edition Id */
+            derived_from_edition_id: string | null;
+            /** Field Count */
+            field_count: number;
+            /** Goal Count */
+            goal_count: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "guiding_principles" | "concept";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "adopted" | "superseded";
+            /** Superseded On */
+            superseded_on: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Year */
+            year: number;
+        };
+        /** EditionUpdate */
+        EditionUpdate: {
+            /** Introduction */
+            introduction?: string;
+            /** Title */
+            title?: string;
+            /**
+             * Year
+             * @example 2026
+             */
+            year?: number;
+        };
         /** ErasureRequest */
         ErasureRequest: {
             /**
@@ -2585,6 +3526,49 @@ export interface components {
             /** User Account Deactivated */
             user_account_deactivated: boolean;
         };
+        /** FieldChange */
+        FieldChange: {
+            after: components["schemas"]["FieldSnapshot"] | null;
+            before: components["schemas"]["FieldSnapshot"] | null;
+            /**
+             * Change
+             * @enum {string}
+             */
+            change: "added" | "changed" | "removed";
+            /** Changed Attributes */
+            changed_attributes: ("code" | "title" | "description")[];
+            /**
+             * Code
+             * @description The code in the target edition (in the base edition when removed)
+             */
+            code: string;
+        };
+        /** FieldCreate */
+        FieldCreate: {
+            /**
+             * Body Ids
+             * @description The bodies (usually working groups) that cover this field
+             * @default []
+             */
+            body_ids: string[];
+            /**
+             * Code
+             * @example B.2
+             */
+            code: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Position
+             * @description Default: after the last field
+             */
+            position?: number | null;
+            /** Title */
+            title: string;
+        };
         /** FieldError */
         FieldError: {
             /** Code */
@@ -2609,6 +3593,56 @@ export interface components {
             /** Message */
             message: string;
         };
+        /** FieldListItem */
+        FieldListItem: {
+            /** Bodies */
+            bodies: components["schemas"]["BodyRef"][];
+            /** Body Ids */
+            body_ids: string[];
+            /** Code */
+            code: string;
+            /** Description */
+            description: string;
+            /**
+             * Edition Id
+             * Format: uuid
+             */
+            edition_id: string;
+            /** Edition Year */
+            edition_year: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Origin Id
+             * @description The field of action of the earlier edition this one was copied from
+             */
+            origin_id: string | null;
+            /** Position */
+            position: number;
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
+        /** FieldMeasures */
+        FieldMeasures: {
+            /** Code */
+            code: string | null;
+            /** @description Equals `GET /measures?field_of_action_id=…&status=…` totals; a measure with goals in two fields counts in both */
+            counts: components["schemas"]["StatusCounts"];
+            /**
+             * Field Of Action Id
+             * @description A field of the current edition; null for the measures without a goal of the current edition
+             */
+            field_of_action_id: string | null;
+            /** Title */
+            title: string;
+            /** Total */
+            total: number;
+        };
         /** FieldOfActionRef */
         FieldOfActionRef: {
             /** Code */
@@ -2625,6 +3659,298 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /** Title */
+            title: string;
+        };
+        /** FieldPage */
+        FieldPage: {
+            /** Items */
+            items: components["schemas"]["FieldListItem"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /**
+             * Tombstones
+             * @description Deleted rows; only filled with modified_since
+             */
+            tombstones?: components["schemas"]["Tombstone"][];
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages
+             */
+            total: number;
+        };
+        /** FieldRead */
+        FieldRead: {
+            /** Bodies */
+            bodies: components["schemas"]["BodyRef"][];
+            /** Body Ids */
+            body_ids: string[];
+            /** Code */
+            code: string;
+            /** Description */
+            description: string;
+            /**
+             * Edition Id
+             * Format: uuid
+             */
+            edition_id: string;
+            /**
+             * Goals
+             * @description Ordered by position, then code
+             */
+            goals: components["schemas"]["GoalRead"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Origin Id
+             * @description The field of action of the earlier edition this one was copied from
+             */
+            origin_id: string | null;
+            /** Position */
+            position: number;
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
+        /** FieldSnapshot */
+        FieldSnapshot: {
+            /** Code */
+            code: string;
+            /** Description */
+            description: string;
+            /** Title */
+            title: string;
+        };
+        /**
+         * FieldUpdate
+         * @description Only the fields sent are changed; `body_ids` replaces the whole list.
+         */
+        FieldUpdate: {
+            /**
+             * Body Ids
+             * @description The bodies (usually working groups) that cover this field
+             */
+            body_ids?: string[];
+            /**
+             * Code
+             * @example B.2
+             */
+            code?: string;
+            /** Description */
+            description?: string;
+            /**
+             * Position
+             * @description Order within the edition (or field); ascending
+             */
+            position?: number;
+            /** Title */
+            title?: string;
+        };
+        /** GoalChange */
+        GoalChange: {
+            after: components["schemas"]["GoalSnapshot"] | null;
+            before: components["schemas"]["GoalSnapshot"] | null;
+            /**
+             * Change
+             * @enum {string}
+             */
+            change: "added" | "changed" | "removed";
+            /**
+             * Changed Attributes
+             * @description `field_of_action`: the goal belongs to another field of action than before
+             */
+            changed_attributes: ("code" | "title" | "description" | "field_of_action")[];
+            /**
+             * Code
+             * @description The code in the target edition (in the base edition when removed)
+             */
+            code: string;
+        };
+        /** GoalCreate */
+        GoalCreate: {
+            /**
+             * Code
+             * @example B.2
+             */
+            code: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Field Of Action Id
+             * Format: uuid
+             * @description A field of action of the same edition
+             */
+            field_of_action_id: string;
+            /**
+             * Position
+             * @description Default: after the field's last goal
+             */
+            position?: number | null;
+            /** Title */
+            title: string;
+        };
+        /** GoalListItem */
+        GoalListItem: {
+            /** Code */
+            code: string;
+            /** Description */
+            description: string;
+            /**
+             * Edition Id
+             * Format: uuid
+             */
+            edition_id: string;
+            /**
+             * Edition Status
+             * @enum {string}
+             */
+            edition_status: "draft" | "adopted" | "superseded";
+            /** Edition Year */
+            edition_year: number;
+            /** Field Code */
+            field_code: string;
+            /**
+             * Field Of Action Id
+             * Format: uuid
+             */
+            field_of_action_id: string;
+            /** Field Title */
+            field_title: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Measure Count
+             * @description Live measures linked to this goal
+             */
+            measure_count: number;
+            /**
+             * Origin Id
+             * @description The goal of the earlier edition this one was copied from
+             */
+            origin_id: string | null;
+            /** Position */
+            position: number;
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
+        /** GoalPage */
+        GoalPage: {
+            /** Items */
+            items: components["schemas"]["GoalListItem"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /**
+             * Tombstones
+             * @description Deleted rows; only filled with modified_since
+             */
+            tombstones?: components["schemas"]["Tombstone"][];
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages
+             */
+            total: number;
+        };
+        /** GoalRead */
+        GoalRead: {
+            /** Code */
+            code: string;
+            /** Description */
+            description: string;
+            /**
+             * Edition Id
+             * Format: uuid
+             */
+            edition_id: string;
+            /**
+             * Field Of Action Id
+             * Format: uuid
+             */
+            field_of_action_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Measure Count
+             * @description Live measures linked to this goal
+             */
+            measure_count: number;
+            /**
+             * Origin Id
+             * @description The goal of the earlier edition this one was copied from
+             */
+            origin_id: string | null;
+            /** Position */
+            position: number;
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
+        /** GoalSnapshot */
+        GoalSnapshot: {
+            /** Code */
+            code: string;
+            /** Description */
+            description: string;
+            /** Field Code */
+            field_code: string;
+            /** Title */
+            title: string;
+        };
+        /**
+         * GoalUpdate
+         * @description Only the fields sent are changed; `field_of_action_id` moves the goal within its edition.
+         */
+        GoalUpdate: {
+            /**
+             * Code
+             * @example B.2
+             */
+            code?: string;
+            /** Description */
+            description?: string;
+            /**
+             * Field Of Action Id
+             * Format: uuid
+             */
+            field_of_action_id?: string;
+            /**
+             * Position
+             * @description Order within the edition (or field); ascending
+             */
+            position?: number;
+            /** Title */
+            title?: string;
+        };
+        /** GoalWithoutMeasures */
+        GoalWithoutMeasures: {
+            /** Code */
+            code: string;
+            /** Field Code */
+            field_code: string;
+            /**
+             * Goal Id
+             * Format: uuid
+             */
+            goal_id: string;
             /** Title */
             title: string;
         };
@@ -2744,6 +4070,85 @@ export interface components {
             unchanged: number;
             /** Updated */
             updated: number;
+        };
+        /** IndicatorActual */
+        IndicatorActual: {
+            /**
+             * Period
+             * @description `YYYY`, `YYYY-Qn` (quarter), `YYYY-Hn` (half year) or `YYYY-MM`
+             * @example 2026-Q1
+             */
+            period: string;
+            /** Value */
+            value: number;
+        };
+        /** IndicatorCreate */
+        IndicatorCreate: {
+            /**
+             * Actuals
+             * @description One value per period; each period at most once
+             * @default []
+             */
+            actuals: components["schemas"]["IndicatorActual"][];
+            /** Baseline */
+            baseline?: number | null;
+            /** Name */
+            name: string;
+            /** Target */
+            target?: number | null;
+            /**
+             * Unit
+             * @description e.g. "Teilnehmende", "%"
+             * @default
+             */
+            unit: string;
+        };
+        /** IndicatorRead */
+        IndicatorRead: {
+            /** Actuals */
+            actuals: components["schemas"]["IndicatorActual"][];
+            /** Baseline */
+            baseline: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Position
+             * @description Order on the measure page, 0-based
+             */
+            position: number;
+            /** Target */
+            target: number | null;
+            /** Unit */
+            unit: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * IndicatorUpdate
+         * @description Only the fields sent are changed; `actuals` replaces the whole list.
+         */
+        IndicatorUpdate: {
+            /**
+             * Actuals
+             * @description One value per period; each period at most once
+             */
+            actuals?: components["schemas"]["IndicatorActual"][];
+            /** Baseline */
+            baseline?: number | null;
+            /** Name */
+            name?: string;
+            /** Target */
+            target?: number | null;
+            /**
+             * Unit
+             * @description e.g. "Teilnehmende", "%"
+             */
+            unit?: string;
         };
         /**
          * InvitationsSent
@@ -3028,6 +4433,529 @@ export interface components {
         JoinRequestReceived: {
             /** Detail */
             detail: string;
+        };
+        /** MeasureCreate */
+        MeasureCreate: {
+            /**
+             * Body Id
+             * Format: uuid
+             * @description The responsible body
+             */
+            body_id: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Ends On
+             * @description Not before starts_on
+             */
+            ends_on?: string | null;
+            /**
+             * Goal Ids
+             * @description Goals of the current concept edition or of the draft edition
+             */
+            goal_ids?: string[];
+            /**
+             * Need Ids
+             * @description Live needs it addresses; an open need becomes addressed
+             */
+            need_ids?: string[];
+            /**
+             * Organisations
+             * @description At most one row per organisation
+             */
+            organisations?: components["schemas"]["MeasureOrganisationInput"][];
+            /**
+             * Origin Agenda Item Id
+             * @description An agenda item of that meeting; alone it sets the meeting
+             */
+            origin_agenda_item_id?: string | null;
+            /**
+             * Origin Meeting Id
+             * @description A meeting the caller may read
+             */
+            origin_meeting_id?: string | null;
+            /**
+             * Progress
+             * @description Percent done, 0–100
+             * @default 0
+             */
+            progress: number;
+            /** Starts On */
+            starts_on?: string | null;
+            /**
+             * Status
+             * @description New measures start as idea or planned
+             * @default idea
+             * @enum {string}
+             */
+            status: "idea" | "planned";
+            /**
+             * Target Group
+             * @description Who the measure is for, e.g. "Eltern"
+             * @default
+             */
+            target_group: string;
+            /** Title */
+            title: string;
+        };
+        /**
+         * MeasureGoalRef
+         * @description A goal the measure pursues; goals of older editions stay linked and are shown.
+         */
+        MeasureGoalRef: {
+            /** Code */
+            code: string;
+            /**
+             * Edition Id
+             * Format: uuid
+             */
+            edition_id: string;
+            /**
+             * Edition Status
+             * @enum {string}
+             */
+            edition_status: "draft" | "adopted" | "superseded";
+            /** Edition Year */
+            edition_year: number;
+            /** Field Code */
+            field_code: string;
+            /**
+             * Field Of Action Id
+             * Format: uuid
+             */
+            field_of_action_id: string;
+            /** Field Title */
+            field_title: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+        };
+        /** MeasureImportReport */
+        MeasureImportReport: {
+            /**
+             * Columns
+             * @description Recognised columns: header in the file → measure field
+             */
+            columns: {
+                [key: string]: string;
+            };
+            /**
+             * Delimiter
+             * @description CSV only: the detected separator
+             */
+            delimiter: string | null;
+            /**
+             * Dry Run
+             * @description True: nothing was written; the report says what would happen
+             */
+            dry_run: boolean;
+            /**
+             * Encoding
+             * @description CSV only: utf-8, utf-8-sig (with BOM), cp1252 or latin-1
+             */
+            encoding: string | null;
+            /**
+             * File Type
+             * @enum {string}
+             */
+            file_type: "csv" | "xlsx";
+            /**
+             * Ignored Columns
+             * @description Headers that were not recognised and were skipped
+             */
+            ignored_columns: string[];
+            /** Rows */
+            rows: components["schemas"]["MeasureImportRow"][];
+            totals: components["schemas"]["ImportTotals"];
+            /**
+             * Written
+             * @description True only for a real run without any row error; any error means nothing was written
+             */
+            written: boolean;
+        };
+        /** MeasureImportRow */
+        MeasureImportRow: {
+            /**
+             * Action
+             * @description What happens (dry run) or happened to the row
+             * @enum {string}
+             */
+            action: "created" | "updated" | "unchanged" | "rejected";
+            /** Errors */
+            errors: components["schemas"]["MeasureImportRowError"][];
+            /**
+             * Fields
+             * @description Fields that are set (new measure) or differ from the measure
+             */
+            fields: string[];
+            /**
+             * Measure Id
+             * @description The measure the row updates; for a new measure its id after a real run, else null
+             */
+            measure_id: string | null;
+            /**
+             * Reference
+             * @description The measure's reference; for a new measure the one it got in a real run, else null
+             */
+            reference: string | null;
+            /**
+             * Row
+             * @description Row number as the spreadsheet shows it; the header is row 1
+             */
+            row: number;
+        };
+        /** MeasureImportRowError */
+        MeasureImportRowError: {
+            /**
+             * Code
+             * @description Stable machine-readable reason, e.g. unknown_reference, invalid_status, transition_not_allowed, progress_out_of_range, unknown_body, unknown_goal, unknown_organisation, invalid_date, duplicate_in_file
+             */
+            code: string;
+            /**
+             * Column
+             * @description The column header as written in the file (or the German default)
+             */
+            column: string;
+            /**
+             * Field
+             * @description The measure field of the column: reference, title, description, status, status_reason, body_id, goal_ids, lead_organisations, partner_organisations, funder_organisations, target_group, starts_on, ends_on, progress
+             */
+            field: string;
+            /**
+             * Message
+             * @description German, for the coordinator
+             */
+            message: string;
+        };
+        /** MeasureListItem */
+        MeasureListItem: {
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /** Body Name */
+            body_name: string;
+            /** Body Short Name */
+            body_short_name: string;
+            /** Ends On */
+            ends_on: string | null;
+            /**
+             * Field Of Action Ids
+             * @description Fields of the current edition reached through its goals
+             */
+            field_of_action_ids: string[];
+            /**
+             * Goal Codes
+             * @description Codes of its goals in the current concept edition
+             */
+            goal_codes: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Lead Organisation Names */
+            lead_organisation_names: string[];
+            /** Progress */
+            progress: number;
+            /**
+             * Reference
+             * @example M-2026-014
+             */
+            reference: string;
+            /** Starts On */
+            starts_on: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "idea" | "planned" | "in_progress" | "completed" | "paused" | "discontinued";
+            /** Target Group */
+            target_group: string;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * MeasureMeetingRef
+         * @description A meeting (and optionally one of its agenda items); only meetings the caller may read appear.
+         */
+        MeasureMeetingRef: {
+            /** Agenda Item Id */
+            agenda_item_id: string | null;
+            /** Agenda Item Number */
+            agenda_item_number: string | null;
+            /** Agenda Item Title */
+            agenda_item_title: string | null;
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /**
+             * Meeting Starts At
+             * Format: date-time
+             */
+            meeting_starts_at: string;
+            /** Meeting Title */
+            meeting_title: string;
+        };
+        /** MeasureNeedRef */
+        MeasureNeedRef: {
+            /** Body Short Name */
+            body_short_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "addressed" | "escalated" | "resolved" | "dismissed";
+            /** Title */
+            title: string;
+        };
+        /** MeasureOrganisationInput */
+        MeasureOrganisationInput: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "lead" | "partner" | "funder";
+        };
+        /** MeasureOrganisationRead */
+        MeasureOrganisationRead: {
+            /** Name */
+            name: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "lead" | "partner" | "funder";
+            /** Short Name */
+            short_name: string | null;
+        };
+        /** MeasurePage */
+        MeasurePage: {
+            /** Items */
+            items: components["schemas"]["MeasureListItem"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /**
+             * Tombstones
+             * @description Deleted rows; only filled with modified_since
+             */
+            tombstones?: components["schemas"]["Tombstone"][];
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages
+             */
+            total: number;
+        };
+        /** MeasureRead */
+        MeasureRead: {
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /** Body Name */
+            body_name: string;
+            /** Body Short Name */
+            body_short_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /**
+             * Discussed In
+             * @description Agenda items linked to it, in meetings the caller may read, by meeting date
+             */
+            discussed_in: components["schemas"]["MeasureMeetingRef"][];
+            /** Ends On */
+            ends_on: string | null;
+            /**
+             * Field Of Action Ids
+             * @description Fields of the current edition reached through its goals
+             */
+            field_of_action_ids: string[];
+            /**
+             * Goal Codes
+             * @description Codes of its goals in the current concept edition
+             */
+            goal_codes: string[];
+            /**
+             * Goals
+             * @description All linked goals, older editions' included
+             */
+            goals: components["schemas"]["MeasureGoalRef"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Indicators
+             * @description By position
+             */
+            indicators: components["schemas"]["IndicatorRead"][];
+            /** Lead Organisation Names */
+            lead_organisation_names: string[];
+            /**
+             * Milestones
+             * @description By date
+             */
+            milestones: components["schemas"]["MilestoneRead"][];
+            /**
+             * Needs
+             * @description The live needs it addresses
+             */
+            needs: components["schemas"]["MeasureNeedRef"][];
+            /** Organisations */
+            organisations: components["schemas"]["MeasureOrganisationRead"][];
+            /** @description Where it came from; null when unset or the meeting is not readable by the caller */
+            origin: components["schemas"]["MeasureMeetingRef"] | null;
+            /** Progress */
+            progress: number;
+            /**
+             * Reference
+             * @example M-2026-014
+             */
+            reference: string;
+            /** Starts On */
+            starts_on: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "idea" | "planned" | "in_progress" | "completed" | "paused" | "discontinued";
+            /**
+             * Status Reason
+             * @description Why it was paused or discontinued; empty otherwise
+             */
+            status_reason: string;
+            /** Target Group */
+            target_group: string;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * MeasureRef
+         * @description A short reference to a measure, e.g. on an agenda item or a need.
+         */
+        MeasureRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Reference
+             * @example M-2026-014
+             */
+            reference: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "idea" | "planned" | "in_progress" | "completed" | "paused" | "discontinued";
+            /** Title */
+            title: string;
+        };
+        /** MeasureStatusChange */
+        MeasureStatusChange: {
+            /**
+             * Reason
+             * @description Required (non-blank) for paused and discontinued
+             * @default
+             */
+            reason: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "idea" | "planned" | "in_progress" | "completed" | "paused" | "discontinued";
+        };
+        /**
+         * MeasureUpdate
+         * @description Only the fields sent are changed; list fields replace the whole list. The status changes
+         *     through `POST /measures/{id}/status`.
+         */
+        MeasureUpdate: {
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id?: string;
+            /** Description */
+            description?: string;
+            /** Ends On */
+            ends_on?: string | null;
+            /** Goal Ids */
+            goal_ids?: string[];
+            /** Need Ids */
+            need_ids?: string[];
+            /**
+             * Organisations
+             * @description At most one row per organisation
+             */
+            organisations?: components["schemas"]["MeasureOrganisationInput"][];
+            /** Origin Agenda Item Id */
+            origin_agenda_item_id?: string | null;
+            /** Origin Meeting Id */
+            origin_meeting_id?: string | null;
+            /**
+             * Progress
+             * @description Percent done, 0–100
+             */
+            progress?: number;
+            /** Starts On */
+            starts_on?: string | null;
+            /**
+             * Target Group
+             * @description Who the measure is for, e.g. "Eltern"
+             */
+            target_group?: string;
+            /** Title */
+            title?: string;
         };
         /** MeetingCancel */
         MeetingCancel: {
@@ -3892,6 +5820,64 @@ export interface components {
             /** Title */
             title?: string | null;
         };
+        /** MilestoneCreate */
+        MilestoneCreate: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /** Progress */
+            progress?: number | null;
+            /** Title */
+            title: string;
+        };
+        /** MilestoneRead */
+        MilestoneRead: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Note */
+            note: string;
+            /**
+             * Progress
+             * @description Progress of the measure reached at this point, 0–100
+             */
+            progress: number | null;
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * MilestoneUpdate
+         * @description Only the fields sent are changed.
+         */
+        MilestoneUpdate: {
+            /**
+             * Date
+             * Format: date
+             */
+            date?: string;
+            /** Note */
+            note?: string;
+            /** Progress */
+            progress?: number | null;
+            /** Title */
+            title?: string;
+        };
         /** MinutesRead */
         MinutesRead: {
             /** Approved At */
@@ -4022,6 +6008,11 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /**
+             * Measures
+             * @description The live measures addressing it, by reference
+             */
+            measures: components["schemas"]["MeasureRef"][];
             /** @description The meeting of the agenda item; null when unset or not readable by the caller */
             raised_at: components["schemas"]["AgendaItemRef"] | null;
             /** Raised At Agenda Item Id */
@@ -4460,6 +6451,74 @@ export interface components {
             /** Name */
             name: string;
         };
+        /** PublicEdition */
+        PublicEdition: {
+            /** Adopted By */
+            adopted_by: string | null;
+            /** Adopted On */
+            adopted_on: string | null;
+            /** Fields */
+            fields: components["schemas"]["PublicField"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Introduction */
+            introduction: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "guiding_principles" | "concept";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "adopted" | "superseded";
+            /** Superseded On */
+            superseded_on: string | null;
+            /** Title */
+            title: string;
+            /** Year */
+            year: number;
+        };
+        /** PublicField */
+        PublicField: {
+            /** Bodies */
+            bodies: components["schemas"]["BodyRef"][];
+            /** Code */
+            code: string;
+            /** Description */
+            description: string;
+            /** Goals */
+            goals: components["schemas"]["PublicGoal"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Position */
+            position: number;
+            /** Title */
+            title: string;
+        };
+        /** PublicGoal */
+        PublicGoal: {
+            /** Code */
+            code: string;
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Position */
+            position: number;
+            /** Title */
+            title: string;
+        };
         /**
          * PublicMeeting
          * @description A meeting of the network plenary as the public sees it: no people, no online link.
@@ -4585,6 +6644,50 @@ export interface components {
             name: string;
             /** Short Name */
             short_name: string;
+        };
+        /** QuarterProgress */
+        QuarterProgress: {
+            /**
+             * Average Progress
+             * @description The mean of each such measure's latest milestone progress up to the quarter's end (one decimal); null without measures
+             */
+            average_progress: number | null;
+            /**
+             * Measures
+             * @description Live measures with at least one milestone with progress dated on or before the quarter's last day
+             */
+            measures: number;
+            /**
+             * Period
+             * @description The quarter, e.g. "2026-Q4"
+             */
+            period: string;
+        };
+        /** RecentMilestone */
+        RecentMilestone: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Measure Id
+             * Format: uuid
+             */
+            measure_id: string;
+            /** Measure Title */
+            measure_title: string;
+            /**
+             * Milestone Id
+             * Format: uuid
+             */
+            milestone_id: string;
+            /** Progress */
+            progress: number | null;
+            /** Reference */
+            reference: string;
+            /** Title */
+            title: string;
         };
         /**
          * RegistrationCreate
@@ -4784,6 +6887,42 @@ export interface components {
              */
             role: "spokesperson" | "deputy_spokesperson" | "chair" | "deputy_chair";
         };
+        /**
+         * StatusCounts
+         * @description Live measures per status; always all six statuses.
+         */
+        StatusCounts: {
+            /**
+             * Completed
+             * @default 0
+             */
+            completed: number;
+            /**
+             * Discontinued
+             * @default 0
+             */
+            discontinued: number;
+            /**
+             * Idea
+             * @default 0
+             */
+            idea: number;
+            /**
+             * In Progress
+             * @default 0
+             */
+            in_progress: number;
+            /**
+             * Paused
+             * @default 0
+             */
+            paused: number;
+            /**
+             * Planned
+             * @default 0
+             */
+            planned: number;
+        };
         /** TokenResponse */
         TokenResponse: {
             /** Access Token */
@@ -4812,6 +6951,33 @@ export interface components {
              * Format: uuid
              */
             id: string;
+        };
+        /** UpcomingMeeting */
+        UpcomingMeeting: {
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /** Body Short Name */
+            body_short_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "planned" | "invited" | "held" | "minutes_approved" | "cancelled";
+            /** Title */
+            title: string;
         };
         /** UserCreate */
         UserCreate: {
@@ -6116,6 +8282,1792 @@ export interface operations {
             };
         };
     };
+    get_current_edition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionRead"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_editions: {
+        parameters: {
+            query?: {
+                kind?: ("guiding_principles" | "concept") | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Only rows changed at or after this instant, oldest first, with deleted rows as tombstones */
+                modified_since?: string | null;
+                /** @description Rows to skip */
+                offset?: number;
+                /** @description Free-text search */
+                q?: string | null;
+                /** @description Repeat the parameter for several statuses */
+                status?: ("draft" | "adopted" | "superseded")[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionPage"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_edition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_edition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                edition_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionRead"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_edition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                edition_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_edition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                edition_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adopt_edition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                edition_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditionAdopt"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    compare_editions: {
+        parameters: {
+            query: {
+                /** @description The edition to compare with (usually the older one) */
+                base: string;
+            };
+            header?: never;
+            path: {
+                edition_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionComparison"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    derive_edition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                edition_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditionDerive"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_field: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                edition_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FieldCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_goal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                edition_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_fields: {
+        parameters: {
+            query?: {
+                /** @description Covered by this body */
+                body_id?: string | null;
+                /** @description The edition; default: the current (adopted) edition */
+                edition_id?: string | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Only rows changed at or after this instant, oldest first, with deleted rows as tombstones */
+                modified_since?: string | null;
+                /** @description Rows to skip */
+                offset?: number;
+                /** @description Free-text search */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldPage"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_field: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                field_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldRead"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_field: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                field_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_field: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                field_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FieldUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_goals: {
+        parameters: {
+            query?: {
+                /** @description The edition; default: the current (adopted) edition */
+                edition_id?: string | null;
+                /** @description Goals of this field of action */
+                field_of_action_id?: string | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Only rows changed at or after this instant, oldest first, with deleted rows as tombstones */
+                modified_since?: string | null;
+                /** @description Rows to skip */
+                offset?: number;
+                /** @description Free-text search */
+                q?: string | null;
+                /** @description true: only goals no live measure is linked to; false: only goals with one */
+                without_measures?: boolean | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalPage"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_goal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                goal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalRead"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_goal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                goal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_goal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                goal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_measures_csv: {
+        parameters: {
+            query?: {
+                active_from?: string | null;
+                active_to?: string | null;
+                body_id?: string | null;
+                field_of_action_id?: string | null;
+                goal_id?: string | null;
+                organisation_id?: string | null;
+                /** @description Free-text search */
+                q?: string | null;
+                /** @description Repeat the parameter or separate by commas, e.g. `planned,in_progress` */
+                status?: ("idea" | "planned" | "in_progress" | "completed" | "paused" | "discontinued")[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 with BOM, `;`-separated, CRLF; cells starting with = + - @ are prefixed with ' */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_measures_xlsx: {
+        parameters: {
+            query?: {
+                active_from?: string | null;
+                active_to?: string | null;
+                body_id?: string | null;
+                field_of_action_id?: string | null;
+                goal_id?: string | null;
+                organisation_id?: string | null;
+                /** @description Free-text search */
+                q?: string | null;
+                /** @description Repeat the parameter or separate by commas, e.g. `planned,in_progress` */
+                status?: ("idea" | "planned" | "in_progress" | "completed" | "paused" | "discontinued")[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Excel workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     export_members_csv: {
         parameters: {
             query: {
@@ -6311,6 +10263,87 @@ export interface operations {
             };
             /** @description Not authenticated: missing, invalid or expired token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_measures: {
+        parameters: {
+            query?: {
+                /** @description Only report what would happen; nothing is written */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_import_measures"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureImportReport"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6895,6 +10928,1101 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JoinRequestRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_measures: {
+        parameters: {
+            query?: {
+                /** @description Runs on or after this day (a missing end counts as open) */
+                active_from?: string | null;
+                /** @description Runs on or before this day (a missing start counts as open) */
+                active_to?: string | null;
+                /** @description Responsible body */
+                body_id?: string | null;
+                /** @description Pursues a goal of this field of action */
+                field_of_action_id?: string | null;
+                /** @description Pursues this goal */
+                goal_id?: string | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Only rows changed at or after this instant, oldest first, with deleted rows as tombstones */
+                modified_since?: string | null;
+                /** @description Rows to skip */
+                offset?: number;
+                /** @description This organisation takes part (as lead, partner or funder) */
+                organisation_id?: string | null;
+                /** @description Free-text search */
+                q?: string | null;
+                /** @description Repeat the parameter or separate by commas, e.g. `planned,in_progress` */
+                status?: ("idea" | "planned" | "in_progress" | "completed" | "paused" | "discontinued")[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurePage"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_measure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_measure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                measure_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureRead"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_measure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                measure_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_measure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                measure_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_indicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                measure_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_indicator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                indicator_id: string;
+                measure_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_indicator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                indicator_id: string;
+                measure_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_milestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                measure_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestoneCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_milestone: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                measure_id: string;
+                milestone_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_milestone: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                measure_id: string;
+                milestone_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestoneUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_measure_status: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                measure_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureStatusChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureRead"];
                 };
             };
             /** @description The body could not be parsed */
@@ -12294,6 +17422,35 @@ export interface operations {
                 content: {
                     "text/calendar": string;
                     "text/calendar; charset=utf-8": string;
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_public_editions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicEdition"][];
                 };
             };
             /** @description Internal error; quote the request id */

@@ -54,6 +54,7 @@ export const de = {
     bodies: 'Arbeitskreise',
     body: 'Arbeitskreis / Gremium',
     memberImport: 'Import',
+    measureImport: 'Import',
     joinRequests: 'Beitrittsanfragen',
     joinRequest: 'Anfrage',
     meetings: 'Sitzungen',
@@ -229,39 +230,6 @@ export const de = {
       joinLink: 'Noch kein Mitglied? Mitmachen im Netzwerk Integration',
     },
   },
-  home: {
-    title: 'Übersicht',
-    welcome: 'Willkommen, {{name}}. Hier verwalten Sie das Netzwerk Integration im {{county}}.',
-    cardsLabel: 'Bereiche',
-    bodies: {
-      title: 'Arbeitskreise und Gremien',
-      text: 'Die vier Arbeitskreise, die Steuerungsgruppe und das Netzwerktreffen mit ihren Mitgliedern.',
-    },
-    members: {
-      title: 'Mitglieder',
-      text: 'Akteur:innen aus Hauptamt und Ehrenamt finden und pflegen.',
-    },
-    organisations: {
-      title: 'Organisationen',
-      text: 'Netzwerkpartner und Träger im Landkreis.',
-    },
-    account: {
-      title: 'Mein Konto',
-      text: 'Namen ändern und Passwort wechseln.',
-    },
-    users: {
-      title: 'Benutzerverwaltung',
-      text: 'Konten anlegen, Rollen vergeben und Konten deaktivieren.',
-    },
-    accessibility: {
-      title: 'Barrierefreiheit',
-      text: 'Wie barrierefrei diese Anwendung ist und wo Sie Mängel melden können.',
-    },
-    upcoming: {
-      title: 'Demnächst',
-      text: 'Sitzungen, Angebote, Bedarfe, Maßnahmen, das Integrationskonzept und Vorlagen für die Steuerungsgruppe folgen in den nächsten Ausbaustufen.',
-    },
-  },
   registrations: {
     nav: {
       list: 'Anmeldungen',
@@ -414,6 +382,21 @@ export const de = {
       list: 'Bedarfe',
       need: 'Bedarf',
       create: 'Bedarf erfassen',
+      edit: 'Bearbeiten',
+    },
+  },
+  concept: {
+    nav: {
+      title: 'Konzept',
+      edition: 'Fassung',
+      comparison: 'Vergleich',
+    },
+  },
+  measures: {
+    nav: {
+      list: 'Maßnahmen',
+      measure: 'Maßnahme',
+      create: 'Neue Maßnahme',
       edit: 'Bearbeiten',
     },
   },

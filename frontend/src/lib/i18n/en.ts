@@ -53,6 +53,7 @@ export const en: Translation = {
     bodies: 'Working groups',
     body: 'Working group / body',
     memberImport: 'Import',
+    measureImport: 'Import',
     joinRequests: 'Join requests',
     joinRequest: 'Request',
     meetings: 'Meetings',
@@ -228,39 +229,6 @@ export const en: Translation = {
       joinLink: 'Not a member yet? Join the Netzwerk Integration',
     },
   },
-  home: {
-    title: 'Overview',
-    welcome: 'Welcome, {{name}}. Here you manage the integration network of {{county}}.',
-    cardsLabel: 'Areas',
-    bodies: {
-      title: 'Working groups and bodies',
-      text: 'The four working groups, the steering group and the network meeting with their members.',
-    },
-    members: {
-      title: 'Members',
-      text: 'Find and maintain professionals and volunteers.',
-    },
-    organisations: {
-      title: 'Organisations',
-      text: 'Network partners and providers in the county.',
-    },
-    account: {
-      title: 'My account',
-      text: 'Change your name and password.',
-    },
-    users: {
-      title: 'User administration',
-      text: 'Create accounts, assign roles and deactivate accounts.',
-    },
-    accessibility: {
-      title: 'Accessibility',
-      text: 'How accessible this application is and where to report barriers.',
-    },
-    upcoming: {
-      title: 'Coming soon',
-      text: 'Meetings, offers, needs, measures, the integration concept and submissions to the steering group follow in the next stages.',
-    },
-  },
   registrations: {
     nav: {
       list: 'Registrations',
@@ -413,6 +381,21 @@ export const en: Translation = {
       list: 'Needs',
       need: 'Need',
       create: 'Record need',
+      edit: 'Edit',
+    },
+  },
+  concept: {
+    nav: {
+      title: 'Concept',
+      edition: 'Edition',
+      comparison: 'Comparison',
+    },
+  },
+  measures: {
+    nav: {
+      list: 'Measures',
+      measure: 'Measure',
+      create: 'New measure',
       edit: 'Edit',
     },
   },

@@ -19,6 +19,7 @@ import {
   useReorderAgenda,
   useUpdateAgendaItem,
 } from '../api/meetings';
+import { type MeasureMatch, measureSearchQuery } from '../api/measureSearch';
 import { moveBy, moveTo } from '../api/reorder';
 import { Notice, useCanRecordOffersAndNeeds } from './shared';
 
@@ -151,6 +152,7 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
                 {(item.kind === 'offer_presentation' || item.kind === 'needs') && (
                   <AgendaRecords meeting={meeting} item={item} kind={item.kind === 'needs' ? 'need' : 'offer'} />
                 )}
+                {item.kind === 'measure_development' && <AgendaMeasure item={item} />}
                 {editable && (
                   <div className="app-agenda__actions">
                     <button
@@ -295,15 +297,99 @@ function AgendaRecords({ meeting, item, kind }: { meeting: Meeting; item: Agenda
   );
 }
 
-type ItemField = 'title' | 'kind' | 'notes' | 'result';
-const ITEM_FIELDS: ItemField[] = ['title', 'kind', 'notes', 'result'];
+/** The measure a "measure development" item works on, linked to its page. */
+function AgendaMeasure({ item }: { item: AgendaItem }) {
+  const { t } = useTranslation();
+  const measure = item.measure ?? null;
+  return (
+    <p className="kern-body">
+      <strong>{t('meetings.agenda.measureLinked')}:</strong>{' '}
+      {measure ? (
+        <>
+          <Link className="kern-link" to={`/massnahmen/${measure.id}`}>
+            {t('meetings.agenda.measureOption', { reference: measure.reference, title: measure.title })}
+          </Link>{' '}
+          ({t(`meetings.agenda.measureStatuses.${measure.status}`)})
+        </>
+      ) : (
+        t('meetings.agenda.measureNone')
+      )}
+    </p>
+  );
+}
+
+type MeasureChoice = Pick<MeasureMatch, 'id' | 'reference' | 'title'>;
+
+/** Search field and select for the measure of a "measure development" item (GET /measures?q=). */
+function MeasurePicker({
+  value,
+  error,
+  onChange,
+}: {
+  value: MeasureChoice | null;
+  error?: string | undefined;
+  onChange: (value: MeasureChoice | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [term, setTerm] = useState('');
+  // Search once typing pauses, not on every key.
+  useEffect(() => {
+    const timer = setTimeout(() => setTerm(q.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [q]);
+  const matches = useQuery(measureSearchQuery(term));
+  const found = matches.data?.items ?? [];
+  const choices: MeasureChoice[] = [...(value && !found.some((m) => m.id === value.id) ? [value] : []), ...found];
+  return (
+    <>
+      <TextField
+        id="agenda-measure-search"
+        type="search"
+        label={t('meetings.agenda.measureSearch')}
+        hint={t('meetings.agenda.measureSearchHint')}
+        autoComplete="off"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.preventDefault(); // Enter searches; it does not save the dialog
+        }}
+      />
+      <p className="kern-body kern-body--small" aria-live="polite">
+        {matches.isSuccess ? t('meetings.agenda.measureFound', { count: matches.data.total }) : ''}
+      </p>
+      {matches.isError && <ProblemAlert error={matches.error} />}
+      <SelectField
+        id="agenda-measure"
+        label={t('meetings.agenda.measure')}
+        value={value?.id ?? ''}
+        error={error}
+        onChange={(e) => onChange(choices.find((m) => m.id === e.target.value) ?? null)}
+        options={[
+          { value: '', label: t('meetings.agenda.measureChoose') },
+          ...choices.map((m) => ({ value: m.id, label: t('meetings.agenda.measureOption', { reference: m.reference, title: m.title }) })),
+        ]}
+      />
+    </>
+  );
+}
+
+type ItemField = 'title' | 'kind' | 'measure' | 'notes' | 'result';
+const ITEM_FIELDS: ItemField[] = ['title', 'kind', 'measure', 'notes', 'result'];
 const ITEM_LABEL: Record<ItemField, string> = {
   title: 'meetings.agenda.titleLabel',
   kind: 'meetings.agenda.kind',
+  measure: 'meetings.agenda.measure',
   notes: 'meetings.agenda.notes',
   result: 'meetings.agenda.result',
 };
-const ITEM_MAP = { title: 'title', kind: 'kind', notes: 'notes', result: 'result' } as const satisfies Record<string, ItemField>;
+const ITEM_MAP = {
+  title: 'title',
+  kind: 'kind',
+  measure_id: 'measure',
+  notes: 'notes',
+  result: 'result',
+} as const satisfies Record<string, ItemField>;
 
 function AgendaItemDialog({
   meetingId,
@@ -322,14 +408,18 @@ function AgendaItemDialog({
   const add = useAddAgendaItem(meetingId);
   const update = useUpdateAgendaItem(meetingId);
   const mutation = item ? update : add;
-  const initial = { title: '', kind: 'exchange' as AgendaItemKind, notes: '', result: '' };
+  const initial = { title: '', kind: 'exchange' as AgendaItemKind, notes: '', result: '', measure: null as MeasureChoice | null };
   const [values, setValues] = useState(initial);
   const [openedFor, setOpenedFor] = useState<string | null>(null);
   const form = useFormErrors<ItemField>(ITEM_MAP, (f) => t(ITEM_LABEL[(ITEM_MAP as Record<string, ItemField>)[f] ?? 'title']));
   const key = item ? `${item.id}-${item.version}` : 'new';
   if (open && openedFor !== key) {
     setOpenedFor(key);
-    setValues(item ? { title: item.title, kind: item.kind, notes: item.notes, result: item.result } : initial);
+    setValues(
+      item
+        ? { title: item.title, kind: item.kind, notes: item.notes, result: item.result, measure: item.measure ?? null }
+        : initial,
+    );
   }
   if (!open && openedFor !== null) setOpenedFor(null);
 
@@ -343,7 +433,14 @@ function AgendaItemDialog({
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (form.setClientErrors(values.title.trim() ? {} : { title: t('validation.required') })) return;
-    const body = { title: values.title.trim(), kind: values.kind, notes: values.notes.trim(), result: values.result.trim() };
+    const body = {
+      title: values.title.trim(),
+      kind: values.kind,
+      notes: values.notes.trim(),
+      result: values.result.trim(),
+      // Only "measure development" items link a measure (the API clears it for other kinds).
+      ...(values.kind === 'measure_development' ? { measure_id: values.measure?.id ?? null } : {}),
+    };
     try {
       if (item) {
         const saved = await update.mutateAsync({ item, body });
@@ -406,6 +503,16 @@ function AgendaItemDialog({
           onChange={(e) => setValues((v) => ({ ...v, kind: e.target.value as AgendaItemKind }))}
           options={AGENDA_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))}
         />
+        {values.kind === 'measure_development' && (
+          <MeasurePicker
+            value={values.measure}
+            error={form.errors.measure}
+            onChange={(measure) => {
+              setValues((v) => ({ ...v, measure }));
+              form.clearField('measure');
+            }}
+          />
+        )}
         <TextArea
           id="agenda-notes"
           label={t('meetings.agenda.notes')}

@@ -1,9 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { EMPTY_NEED, needBody, needChanges, validateNeed, validateStatusNote } from './needForm';
+import { EMPTY_NEED, fieldOfActionLabel, needBody, needChanges, validateNeed, validateStatusNote } from './needForm';
 import { nextStatuses } from './needs';
 
 const BODY = '3d6f7a52-0c1e-4b0a-9f58-2b7f1c9e8d11';
+const FIELD = '9a1c2b3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d';
 
 describe('need form', () => {
   it('requires body and title and trims the body', () => {
@@ -14,15 +15,21 @@ describe('need form', () => {
       body_id: BODY,
       title: 'Kinderbetreuung während Sprachkursen',
       description: '',
-      field_of_action: null,
+      field_of_action_id: null,
     });
-    expect(validateNeed({ ...values, fieldOfAction: 'z'.repeat(201) }).fieldOfAction).toBe('needs.validation.tooLong200');
+    expect(needBody({ ...values, fieldOfAction: FIELD }).field_of_action_id).toBe(FIELD);
+    expect(validateNeed({ ...values, title: 'z'.repeat(201) }).title).toBe('needs.validation.tooLong200');
   });
 
-  it('sends only the changed fields', () => {
-    const before = { body: BODY, title: 'A', description: '', fieldOfAction: 'Bildung' };
+  it('sends only the changed fields; clearing the field of action sends null', () => {
+    const before = { body: BODY, title: 'A', description: '', fieldOfAction: FIELD };
     expect(needChanges(before, before)).toEqual({});
-    expect(needChanges(before, { ...before, fieldOfAction: '' })).toEqual({ field_of_action: null });
+    expect(needChanges(before, { ...before, fieldOfAction: '' })).toEqual({ field_of_action_id: null });
+    expect(needChanges({ ...before, fieldOfAction: '' }, before)).toEqual({ field_of_action_id: FIELD });
+  });
+
+  it('shows a field of action as code and title', () => {
+    expect(fieldOfActionLabel({ code: 'B', title: 'Bildung und Sprache' })).toBe('B Bildung und Sprache');
   });
 
   it('needs a note for resolved and dismissed only', () => {

@@ -10,7 +10,7 @@ export const NEED_FIELD_MAP = {
   body_id: 'body',
   title: 'title',
   description: 'description',
-  field_of_action: 'fieldOfAction',
+  field_of_action_id: 'fieldOfAction',
 } as const satisfies Record<string, NeedField>;
 
 export const needFieldId = (field: NeedField) => `need-${field}`;
@@ -20,17 +20,21 @@ export type NeedFormValues = Record<NeedField, string>;
 export const EMPTY_NEED: NeedFormValues = { body: '', title: '', description: '', fieldOfAction: '' };
 
 export function needToValues(n: Need): NeedFormValues {
-  return { body: n.body_id, title: n.title, description: n.description, fieldOfAction: n.field_of_action ?? '' };
+  return { body: n.body_id, title: n.title, description: n.description, fieldOfAction: n.field_of_action_id ?? '' };
 }
 
 export function needBody(v: NeedFormValues): NeedCreate {
-  const field = v.fieldOfAction.trim();
   return {
     body_id: v.body,
     title: v.title.trim(),
     description: v.description.trim(),
-    field_of_action: field === '' ? null : field,
+    field_of_action_id: v.fieldOfAction === '' ? null : v.fieldOfAction,
   };
+}
+
+/** How a field of action reads in the needs pages: "B Bildung und Sprache". */
+export function fieldOfActionLabel(field: { code: string; title: string }): string {
+  return `${field.code} ${field.title}`;
 }
 
 /** Only the fields whose value differs from `before`. */
@@ -52,10 +56,9 @@ export function validateNeed(v: NeedFormValues): FieldErrors<NeedField> {
   if (!v.body) errors.body = 'needs.validation.body';
   const title = required(v.title);
   if (title) errors.title = title;
-  for (const field of ['title', 'fieldOfAction'] as const) {
-    if (errors[field]) continue;
-    if (v[field].trim().length > 200) errors[field] = 'needs.validation.tooLong200';
-    else if (CONTROL.test(v[field])) errors[field] = 'validation.server.fallback';
+  if (!errors.title) {
+    if (v.title.trim().length > 200) errors.title = 'needs.validation.tooLong200';
+    else if (CONTROL.test(v.title)) errors.title = 'validation.server.fallback';
   }
   return errors;
 }

@@ -42,6 +42,17 @@ export const needKeys = {
 
 const noFocusRefetch = { refetchOnWindowFocus: false, refetchOnReconnect: false } as const;
 
+/**
+ * The fields of action of the current concept edition (the only ones a need may link to), for the
+ * form's select and the list filter. Empty while no edition has been adopted.
+ */
+export const fieldOfActionOptionsQuery = queryOptions({
+  queryKey: ['needs', 'fields-of-action'],
+  queryFn: async ({ signal }) =>
+    unwrap(await api.GET('/api/v1/concept/fields', { params: { query: { limit: 200 } }, signal })).items,
+  staleTime: 60_000,
+});
+
 export function needsListQuery(params: NeedListParams) {
   return queryOptions({
     queryKey: needKeys.list(params),

@@ -8,6 +8,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { Alert, Button, Dialog } from '@/components/ui';
 import { isProblemKind } from '@/lib/api/problem';
 import { formatDateTime } from '@/lib/format';
+import { fieldOfActionLabel } from '../api/needForm';
 import { type Need, needQuery, nextStatuses, useDeleteNeed } from '../api/needs';
 import { DescriptionList } from '@/components/DescriptionList';
 import { NeedStatusDialog } from './NeedStatusDialog';
@@ -59,6 +60,12 @@ function NeedDetail({ need, etag }: { need: Need; etag: string | null }) {
                 {t('needs.detail.changeStatus')}
               </Button>
             )}
+            {(need.status === 'open' || need.status === 'addressed') && (
+              <Link className="kern-btn kern-btn--secondary" to={`/massnahmen/neu?bedarf=${need.id}`}>
+                <span className="kern-icon kern-icon--add" aria-hidden="true" />
+                <span className="kern-label">{t('needs.measures.create')}</span>
+              </Link>
+            )}
             <Link className="kern-btn kern-btn--secondary" to={`/bedarfe/${need.id}/bearbeiten`}>
               <span className="kern-icon kern-icon--edit" aria-hidden="true" />
               <span className="kern-label">{t('needs.detail.edit')}</span>
@@ -88,7 +95,18 @@ function NeedDetail({ need, etag }: { need: Need; etag: string | null }) {
             { key: 'status', label: t('needs.fields.status'), value: <NeedStatusBadge status={need.status} /> },
             { key: 'note', label: t('needs.fields.statusNote'), value: need.status_note ? <span className="app-preline">{need.status_note}</span> : null },
             { key: 'body', label: t('needs.fields.body'), value: <Link className="kern-link" to={`/arbeitskreise/${need.body_id}`}>{need.body_name}</Link> },
-            { key: 'fieldOfAction', label: t('needs.fields.fieldOfAction'), value: need.field_of_action },
+            {
+              key: 'fieldOfAction',
+              label: t('needs.fields.fieldOfAction'),
+              value: need.field_of_action ? (
+                <Link className="kern-link" to={`/konzept/${need.field_of_action.edition_id}`}>
+                  {t('needs.detail.fieldOfAction', {
+                    field: fieldOfActionLabel(need.field_of_action),
+                    year: need.field_of_action.edition_year,
+                  })}
+                </Link>
+              ) : null,
+            },
             {
               key: 'raisedAt',
               label: t('needs.fields.raisedAt'),
@@ -107,6 +125,25 @@ function NeedDetail({ need, etag }: { need: Need; etag: string | null }) {
             { key: 'updated', label: t('needs.fields.updatedAt'), value: formatDateTime(need.updated_at) },
           ]}
         />
+        <section className="app-section" aria-labelledby="need-measures">
+          <h2 className="kern-heading-medium" id="need-measures">
+            {t('needs.measures.heading')}
+          </h2>
+          {need.measures.length === 0 ? (
+            <p className="kern-body">{t('needs.measures.empty')}</p>
+          ) : (
+            <ul className="kern-list">
+              {need.measures.map((m) => (
+                <li key={m.id}>
+                  <Link className="kern-link" to={`/massnahmen/${m.id}`}>
+                    {t('needs.measures.item', { reference: m.reference, title: m.title })}
+                  </Link>{' '}
+                  ({t(`needs.measures.statuses.${m.status}`)})
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
         <p className="kern-body">
           <Link className="kern-link" to="/bedarfe">
             {t('needs.detail.backToList')}

@@ -3,20 +3,32 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Loader, SelectField, TextArea, TextField } from '@/components/ui';
 import type { FieldErrors } from '@/lib/forms/fieldErrors';
-import { type NeedField, type NeedFormValues, needFieldId } from '../api/needForm';
+import { type NeedField, type NeedFormValues, fieldOfActionLabel, needFieldId } from '../api/needForm';
+import { type Need, fieldOfActionOptionsQuery } from '../api/needs';
 import { bodyOptionsQuery } from '@/lib/api/options';
 
 export function NeedFields({
   values,
   errors,
   onChange,
+  linked = null,
 }: {
   values: NeedFormValues;
   errors: FieldErrors<NeedField>;
   onChange: (field: NeedField, value: string) => void;
+  /** The field the need links to now; kept as a choice when it belongs to an older edition. */
+  linked?: Need['field_of_action'];
 }) {
   const { t } = useTranslation();
   const bodies = useQuery(bodyOptionsQuery);
+  const fields = useQuery(fieldOfActionOptionsQuery);
+  const fieldOptions = (fields.data ?? []).map((f) => ({ value: f.id, label: fieldOfActionLabel(f) }));
+  if (linked && !fieldOptions.some((o) => o.value === linked.id)) {
+    fieldOptions.unshift({
+      value: linked.id,
+      label: t('needs.form.olderField', { field: fieldOfActionLabel(linked), year: linked.edition_year }),
+    });
+  }
   return (
     <>
       {bodies.isPending && <Loader label={t('needs.form.bodiesLoading')} />}
@@ -50,15 +62,15 @@ export function NeedFields({
         error={errors.description}
         onChange={(e) => onChange('description', e.target.value)}
       />
-      <TextField
+      {fields.isError && <ProblemAlert error={fields.error} />}
+      <SelectField
         id={needFieldId('fieldOfAction')}
         label={t('needs.fields.fieldOfAction')}
         hint={t('needs.form.fieldOfActionHint')}
-        autoComplete="off"
-        optional
         value={values.fieldOfAction}
         error={errors.fieldOfAction}
         onChange={(e) => onChange('fieldOfAction', e.target.value)}
+        options={[{ value: '', label: t('needs.form.noFieldOfAction') }, ...fieldOptions]}
       />
     </>
   );

@@ -19,13 +19,22 @@ import {
   NEED_FIELD_MAP,
   type NeedField,
   type NeedFormValues,
+  fieldOfActionLabel,
   needBody,
   needChanges,
   needFieldId,
   needToValues,
   validateNeed,
 } from '../api/needForm';
-import { type Need, fetchLatestNeed, needKeys, needQuery, useCreateNeed, useUpdateNeed } from '../api/needs';
+import {
+  type Need,
+  fetchLatestNeed,
+  fieldOfActionOptionsQuery,
+  needKeys,
+  needQuery,
+  useCreateNeed,
+  useUpdateNeed,
+} from '../api/needs';
 import { NeedFields } from './NeedFields';
 import { isUuid } from '@/lib/ids';
 
@@ -141,6 +150,7 @@ function NeedEditor({ need, etag }: { need: Need; etag: string | null }) {
   const queryClient = useQueryClient();
   const update = useUpdateNeed(need.id);
   const bodies = useQuery(bodyOptionsQuery);
+  const fields = useQuery(fieldOfActionOptionsQuery);
   const { values, setValues, form, onChange, check, summary } = useNeedForm(needToValues(need));
   const [saved, setSaved] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{
@@ -152,8 +162,17 @@ function NeedEditor({ need, etag }: { need: Need; etag: string | null }) {
     setValues(needToValues(need));
   }, [need, setValues]);
 
+  const fieldName = (id: string) => {
+    if (id === '') return '';
+    const known = fields.data?.find((f) => f.id === id) ?? (need.field_of_action?.id === id ? need.field_of_action : null);
+    return known ? fieldOfActionLabel(known) : id;
+  };
   const show = (field: NeedField) => (v: NeedFormValues) =>
-    field === 'body' ? (bodies.data?.find((b) => b.id === v.body)?.name ?? v.body) : v[field].trim();
+    field === 'body'
+      ? (bodies.data?.find((b) => b.id === v.body)?.name ?? v.body)
+      : field === 'fieldOfAction'
+        ? fieldName(v.fieldOfAction)
+        : v[field].trim();
   const conflictFields = NEED_FIELDS.map((f) => ({ label: t(`needs.fields.${f}`), show: show(f) }));
 
   const onSubmit = async (event: FormEvent) => {
@@ -211,6 +230,7 @@ function NeedEditor({ need, etag }: { need: Need; etag: string | null }) {
           <NeedFields
             values={values}
             errors={form.errors}
+            linked={need.field_of_action}
             onChange={(f, v) => {
               setSaved(null);
               onChange(f, v);

@@ -7,7 +7,16 @@ import { Page } from '@/components/Page';
 import { ResultTable } from '@/components/ResultTable';
 import { Alert, type Column, SelectField, TextField } from '@/components/ui';
 import { formatDate } from '@/lib/format';
-import { NEED_PAGE_SIZE, NEED_STATUSES, type Need, type NeedListParams, type NeedStatus, needsListQuery } from '../api/needs';
+import { fieldOfActionLabel } from '../api/needForm';
+import {
+  NEED_PAGE_SIZE,
+  NEED_STATUSES,
+  type Need,
+  type NeedListParams,
+  type NeedStatus,
+  fieldOfActionOptionsQuery,
+  needsListQuery,
+} from '../api/needs';
 import { bodyOptionsQuery } from '@/lib/api/options';
 import { pageOffset } from '@/lib/paging';
 import { NeedStatusBadge, useCanEditNeeds } from './shared';
@@ -16,17 +25,21 @@ import { isUuid } from '@/lib/ids';
 interface Filters {
   q: string;
   body: string;
+  /** A field of action id, or ''. */
+  field: string;
   /** A status, or 'alle'. */
   status: string;
 }
 
-const DEFAULT: Filters = { q: '', body: '', status: 'open' };
+const DEFAULT: Filters = { q: '', body: '', field: '', status: 'open' };
 function parse(search: URLSearchParams): Filters & { offset: number } {
   const body = search.get('gremium') ?? '';
+  const field = search.get('handlungsfeld') ?? '';
   const status = search.get('status') ?? 'open';
   return {
     q: search.get('q') ?? '',
     body: isUuid(body) ? body : '',
+    field: isUuid(field) ? field : '',
     status: status === 'alle' || (NEED_STATUSES as readonly string[]).includes(status) ? status : 'open',
     offset: pageOffset(search, NEED_PAGE_SIZE),
   };
@@ -41,6 +54,7 @@ export function NeedsListPage() {
   const current = parse(search);
   const [filters, setFilters] = useState<Filters>(current);
   const bodies = useQuery(bodyOptionsQuery);
+  const fields = useQuery(fieldOfActionOptionsQuery);
   const flash = (location.state as { flash?: string } | null)?.flash;
 
   const params: NeedListParams = {
@@ -48,6 +62,7 @@ export function NeedsListPage() {
     offset: current.offset,
     ...(current.q.trim() ? { q: current.q.trim() } : {}),
     ...(current.body ? { body_id: current.body } : {}),
+    ...(current.field ? { field_of_action_id: current.field } : {}),
     ...(current.status !== 'alle' ? { status: [current.status as NeedStatus] } : {}),
   };
   const list = useQuery(needsListQuery(params));
@@ -56,6 +71,7 @@ export function NeedsListPage() {
     const result = new URLSearchParams();
     if (next.q.trim()) result.set('q', next.q.trim());
     if (next.body) result.set('gremium', next.body);
+    if (next.field) result.set('handlungsfeld', next.field);
     if (next.status !== 'open') result.set('status', next.status);
     if (page > 1) result.set('seite', String(page));
     setSearch(result);
@@ -66,7 +82,7 @@ export function NeedsListPage() {
     apply(filters);
   };
 
-  const filtered = Boolean(current.q || current.body || current.status !== 'open');
+  const filtered = Boolean(current.q || current.body || current.field || current.status !== 'open');
 
   const columns: Column<Need>[] = [
     {
@@ -81,7 +97,11 @@ export function NeedsListPage() {
     },
     { key: 'body', header: t('needs.fields.body'), cell: (n) => n.body_short_name || n.body_name },
     { key: 'status', header: t('needs.fields.status'), cell: (n) => <NeedStatusBadge status={n.status} /> },
-    { key: 'fieldOfAction', header: t('needs.fields.fieldOfAction'), cell: (n) => n.field_of_action ?? t('directory.none') },
+    {
+      key: 'fieldOfAction',
+      header: t('needs.fields.fieldOfAction'),
+      cell: (n) => (n.field_of_action ? fieldOfActionLabel(n.field_of_action) : t('directory.none')),
+    },
     { key: 'created', header: t('needs.fields.createdAt'), cell: (n) => formatDate(n.created_at) },
   ];
 
@@ -118,6 +138,19 @@ export function NeedsListPage() {
             options={[
               { value: '', label: t('needs.list.allBodies') },
               ...(bodies.data ?? []).map((b) => ({ value: b.id, label: b.name })),
+            ]}
+          />
+          <SelectField
+            id="needs-field"
+            label={t('needs.fields.fieldOfAction')}
+            value={filters.field}
+            onChange={(e) => setFilters((f) => ({ ...f, field: e.target.value }))}
+            options={[
+              { value: '', label: t('needs.list.allFields') },
+              ...(fields.data ?? []).map((f) => ({ value: f.id, label: fieldOfActionLabel(f) })),
+              ...(current.field && !fields.data?.some((f) => f.id === current.field)
+                ? [{ value: current.field, label: t('needs.list.otherField') }]
+                : []),
             ]}
           />
           <SelectField

@@ -1,0 +1,2 @@
+import '../i18n'; // registers the start page's texts
+export { HomePage } from './HomePage';
