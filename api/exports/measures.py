@@ -9,7 +9,6 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.core.pagination import ListParams
 from api.exports.service import MAX_EXPORT_ROWS, Table, Value, too_many_rows
 from api.measures import service as measures_service
+from api.measures.filters import MeasureFilters
 from api.models import Measure, MeasureOrganisation, Organisation
 
 # Column key → German header, in the order of the file (export and import share them).
@@ -76,11 +76,10 @@ async def measure_table(
     session: AsyncSession,
     *,
     q: str | None,
-    statuses: Sequence[str],
-    filters: dict[str, Any],
+    filters: MeasureFilters,
 ) -> Table:
     params = ListParams(limit=MAX_EXPORT_ROWS, offset=0, q=q, modified_since=None)
-    page = await measures_service.list_measures(session, params, statuses=statuses, **filters)
+    page = await measures_service.list_measures(session, params, filters)
     if page.total > MAX_EXPORT_ROWS:
         raise too_many_rows(page.total)
     ids = [item.id for item in page.items]

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -14,7 +13,7 @@ from api.core.fields import SINGLE_LINE
 from api.core.pagination import NO_NUL
 from api.exports import measures as measure_exports
 from api.exports import service
-from api.measures.schemas import StatusFilter
+from api.measures.filters import MeasureFilterQuery, MeasureFilters
 from api.members.schemas import Engagement, LanguageFilter, MemberSort, MemberStatus
 from api.models import User
 from api.models.base import today
@@ -242,33 +241,18 @@ async def export_organisations_xlsx(
     )
 
 
-MeasureStatuses = Annotated[
-    StatusFilter | None,
-    Query(description="Repeat the parameter or separate by commas, e.g. `planned,in_progress`"),
-]
-
-
 async def _measures(
-    session: DbSession,
-    user: User,
-    *,
-    file_format: str,
-    q: str | None,
-    status: list[str] | None,
-    filters: dict[str, Any],
+    session: DbSession, user: User, *, file_format: str, q: str | None, filters: MeasureFilters
 ) -> service.Table:
     q = q.strip() or None if q else None
-    statuses = list(status or [])
-    table = await measure_exports.measure_table(session, q=q, statuses=statuses, filters=filters)
-    used = [name for name, value in filters.items() if value is not None]
-    used += (["q"] if q else []) + (["status"] if statuses else [])
+    table = await measure_exports.measure_table(session, q=q, filters=filters)
     service.audit_export(
         session,
         actor_id=user.id,
         what="measures",
         file_format=file_format,
         rows=len(table.rows),
-        filters=used,
+        filters=filters.used() + (["q"] if q else []),
         reason=None,
     )
     return table
@@ -278,14 +262,8 @@ async def _measures(
 async def export_measures_csv(
     session: DbSession,
     user: CoordinatorUser,
+    filters: MeasureFilterQuery,
     q: Search = None,
-    status: MeasureStatuses = None,
-    body_id: uuid.UUID | None = None,
-    field_of_action_id: uuid.UUID | None = None,
-    goal_id: uuid.UUID | None = None,
-    organisation_id: uuid.UUID | None = None,
-    active_from: date | None = None,
-    active_to: date | None = None,
 ) -> CsvResponse:
     """The measures list as CSV (admins and coordinators; 403 for other roles), with the filters
     of `GET /measures` and its order (newest reference first).
@@ -298,21 +276,7 @@ async def export_measures_csv(
     personal data, so no reason is asked for; every export is recorded as `export.measures`.
     422 when `active_to` is before `active_from` or more than 20,000 measures match.
     """
-    table = await _measures(
-        session,
-        user,
-        file_format="csv",
-        q=q,
-        status=list(status) if status else None,
-        filters={
-            "body_id": body_id,
-            "field_of_action_id": field_of_action_id,
-            "goal_id": goal_id,
-            "organisation_id": organisation_id,
-            "active_from": active_from,
-            "active_to": active_to,
-        },
-    )
+    table = await _measures(session, user, file_format="csv", q=q, filters=filters)
     return CsvResponse(service.csv_chunks(table), headers=attachment_disposition("Massnahmen", "csv"))
 
 
@@ -320,32 +284,12 @@ async def export_measures_csv(
 async def export_measures_xlsx(
     session: DbSession,
     user: CoordinatorUser,
+    filters: MeasureFilterQuery,
     q: Search = None,
-    status: MeasureStatuses = None,
-    body_id: uuid.UUID | None = None,
-    field_of_action_id: uuid.UUID | None = None,
-    goal_id: uuid.UUID | None = None,
-    organisation_id: uuid.UUID | None = None,
-    active_from: date | None = None,
-    active_to: date | None = None,
 ) -> XlsxResponse:
     """The measures list as an Excel workbook; same filters, columns and rules as `measures.csv`
     (dates are date cells, the progress a number)."""
-    table = await _measures(
-        session,
-        user,
-        file_format="xlsx",
-        q=q,
-        status=list(status) if status else None,
-        filters={
-            "body_id": body_id,
-            "field_of_action_id": field_of_action_id,
-            "goal_id": goal_id,
-            "organisation_id": organisation_id,
-            "active_from": active_from,
-            "active_to": active_to,
-        },
-    )
+    table = await _measures(session, user, file_format="xlsx", q=q, filters=filters)
     return XlsxResponse(
         service.xlsx_bytes(table, "Maßnahmen"), headers=attachment_disposition("Massnahmen", "xlsx")
     )

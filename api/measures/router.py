@@ -4,10 +4,9 @@ create and change them, with their milestones and indicators."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Depends, Response, status
 
 from api.core.concurrency import IfMatch, set_etag
 from api.core.db import DbSession
@@ -15,6 +14,7 @@ from api.core.deps import CurrentUser, require_roles
 from api.core.errors import problem_responses
 from api.core.pagination import ListQuery
 from api.measures import service
+from api.measures.filters import MeasureFilterQuery
 from api.measures.schemas import (
     IndicatorCreate,
     IndicatorRead,
@@ -27,7 +27,6 @@ from api.measures.schemas import (
     MilestoneCreate,
     MilestoneRead,
     MilestoneUpdate,
-    StatusFilter,
 )
 from api.models import User
 
@@ -41,24 +40,7 @@ async def list_measures(
     session: DbSession,
     user: CurrentUser,
     params: ListQuery,
-    status: Annotated[
-        StatusFilter | None,
-        Query(description="Repeat the parameter or separate by commas, e.g. `planned,in_progress`"),
-    ] = None,
-    body_id: Annotated[uuid.UUID | None, Query(description="Responsible body")] = None,
-    field_of_action_id: Annotated[
-        uuid.UUID | None, Query(description="Pursues a goal of this field of action")
-    ] = None,
-    goal_id: Annotated[uuid.UUID | None, Query(description="Pursues this goal")] = None,
-    organisation_id: Annotated[
-        uuid.UUID | None, Query(description="This organisation takes part (as lead, partner or funder)")
-    ] = None,
-    active_from: Annotated[
-        date | None, Query(description="Runs on or after this day (a missing end counts as open)")
-    ] = None,
-    active_to: Annotated[
-        date | None, Query(description="Runs on or before this day (a missing start counts as open)")
-    ] = None,
+    filters: MeasureFilterQuery,
 ) -> MeasurePage:
     """All measures, newest reference first (every logged-in role).
 
@@ -66,17 +48,7 @@ async def list_measures(
     whose period [starts_on, ends_on] overlaps the given period. `modified_since` answers the rows
     changed since then, oldest first, with deleted measures as tombstones.
     """
-    return await service.list_measures(
-        session,
-        params,
-        statuses=list(status or []),
-        body_id=body_id,
-        field_of_action_id=field_of_action_id,
-        goal_id=goal_id,
-        organisation_id=organisation_id,
-        active_from=active_from,
-        active_to=active_to,
-    )
+    return await service.list_measures(session, params, filters)
 
 
 @router.post(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, delete, func, insert, or_, select
@@ -30,6 +30,7 @@ from api.core.concurrency import check_if_match
 from api.core.errors import Conflict, FieldError, FieldValidationError, Forbidden, NotFound
 from api.core.pagination import LIKE_ESCAPE, ListParams, contains_pattern, fetch_page
 from api.core.references import next_reference
+from api.measures.filters import MeasureFilters
 from api.measures.schemas import (
     IndicatorActual,
     IndicatorCreate,
@@ -116,20 +117,10 @@ def _reference_order() -> list[Any]:
     ]
 
 
-def filter_measures(
-    statement: Select[Any],
-    *,
-    q: str | None,
-    statuses: Sequence[str],
-    body_id: uuid.UUID | None,
-    field_of_action_id: uuid.UUID | None,
-    goal_id: uuid.UUID | None,
-    organisation_id: uuid.UUID | None,
-    active_from: date | None,
-    active_to: date | None,
-) -> Select[Any]:
+def filter_measures(statement: Select[Any], q: str | None, filters: MeasureFilters) -> Select[Any]:
     """The list filters on a statement selecting from ``Measure`` (shared with the export)."""
-    if active_from is not None and active_to is not None and active_to < active_from:
+    start, end = filters.active_from, filters.active_to
+    if start is not None and end is not None and end < start:
         raise QueryValidationError("active_to", "must not be before active_from", "period_reversed")
     if q:
         pattern = contains_pattern(q)
@@ -140,60 +131,41 @@ def filter_measures(
                 func.lower(Measure.description).like(pattern, escape=LIKE_ESCAPE),
             )
         )
-    if statuses:
-        statement = statement.where(Measure.status.in_(statuses))
-    if body_id is not None:
-        statement = statement.where(Measure.body_id == body_id)
-    if goal_id is not None:
+    if filters.statuses:
+        statement = statement.where(Measure.status.in_(filters.statuses))
+    if filters.body_id is not None:
+        statement = statement.where(Measure.body_id == filters.body_id)
+    if filters.goal_id is not None:
         statement = statement.where(
-            Measure.id.in_(select(measure_goals.c.measure_id).where(measure_goals.c.goal_id == goal_id))
+            Measure.id.in_(
+                select(measure_goals.c.measure_id).where(measure_goals.c.goal_id == filters.goal_id)
+            )
         )
-    if field_of_action_id is not None:
+    if filters.field_of_action_id is not None:
         statement = statement.where(
             Measure.id.in_(
                 select(measure_goals.c.measure_id)
                 .join(Goal, Goal.id == measure_goals.c.goal_id)
-                .where(Goal.field_of_action_id == field_of_action_id)
+                .where(Goal.field_of_action_id == filters.field_of_action_id)
             )
         )
-    if organisation_id is not None:
+    if filters.organisation_id is not None:
         statement = statement.where(
             Measure.id.in_(
                 select(MeasureOrganisation.measure_id).where(
-                    MeasureOrganisation.organisation_id == organisation_id
+                    MeasureOrganisation.organisation_id == filters.organisation_id
                 )
             )
         )
-    if active_from is not None:
-        statement = statement.where(or_(Measure.ends_on.is_(None), Measure.ends_on >= active_from))
-    if active_to is not None:
-        statement = statement.where(or_(Measure.starts_on.is_(None), Measure.starts_on <= active_to))
+    if start is not None:
+        statement = statement.where(or_(Measure.ends_on.is_(None), Measure.ends_on >= start))
+    if end is not None:
+        statement = statement.where(or_(Measure.starts_on.is_(None), Measure.starts_on <= end))
     return statement
 
 
-async def list_measures(
-    session: AsyncSession,
-    params: ListParams,
-    *,
-    statuses: Sequence[str],
-    body_id: uuid.UUID | None,
-    field_of_action_id: uuid.UUID | None,
-    goal_id: uuid.UUID | None,
-    organisation_id: uuid.UUID | None,
-    active_from: date | None,
-    active_to: date | None,
-) -> MeasurePage:
-    statement = filter_measures(
-        select(Measure),
-        q=params.q,
-        statuses=statuses,
-        body_id=body_id,
-        field_of_action_id=field_of_action_id,
-        goal_id=goal_id,
-        organisation_id=organisation_id,
-        active_from=active_from,
-        active_to=active_to,
-    )
+async def list_measures(session: AsyncSession, params: ListParams, filters: MeasureFilters) -> MeasurePage:
+    statement = filter_measures(select(Measure), params.q, filters)
     page = await fetch_page(
         session,
         statement,

@@ -886,7 +886,7 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
 
   test('English UI is selectable and sets lang="en"', async () => {
     await page.goto('/');
-    await page.getByLabel('Sprache').selectOption('en');
+    await page.getByLabel('Sprache', { exact: true }).selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     await check('home-english', async () => {});

@@ -9937,11 +9937,17 @@ export interface operations {
     export_measures_csv: {
         parameters: {
             query?: {
+                /** @description Runs on or after this day (a missing end counts as open) */
                 active_from?: string | null;
+                /** @description Runs on or before this day (a missing start counts as open) */
                 active_to?: string | null;
+                /** @description Responsible body */
                 body_id?: string | null;
+                /** @description Pursues a goal of this field of action */
                 field_of_action_id?: string | null;
+                /** @description Pursues this goal */
                 goal_id?: string | null;
+                /** @description This organisation takes part (as lead, partner or funder) */
                 organisation_id?: string | null;
                 /** @description Free-text search */
                 q?: string | null;
@@ -10004,11 +10010,17 @@ export interface operations {
     export_measures_xlsx: {
         parameters: {
             query?: {
+                /** @description Runs on or after this day (a missing end counts as open) */
                 active_from?: string | null;
+                /** @description Runs on or before this day (a missing start counts as open) */
                 active_to?: string | null;
+                /** @description Responsible body */
                 body_id?: string | null;
+                /** @description Pursues a goal of this field of action */
                 field_of_action_id?: string | null;
+                /** @description Pursues this goal */
                 goal_id?: string | null;
+                /** @description This organisation takes part (as lead, partner or funder) */
                 organisation_id?: string | null;
                 /** @description Free-text search */
                 q?: string | null;
