@@ -42,24 +42,12 @@ export function EditionContent({
               </p>
             )}
             {actions && (
-              <div className="app-concept-actions">
-                <Button
-                  variant="secondary"
-                  icon="edit"
-                  aria-label={t('concept.edition.editFieldFor', { code: field.code })}
-                  onClick={() => actions.editField(field)}
-                >
-                  {t('concept.edition.edit')}
-                </Button>
-                <Button
-                  variant="secondary"
-                  icon="delete"
-                  aria-label={t('concept.edition.deleteFieldFor', { code: field.code })}
-                  onClick={() => actions.deleteField(field)}
-                >
-                  {t('concept.edition.delete')}
-                </Button>
-              </div>
+              <EditDeleteButtons
+                editName={t('concept.edition.editFieldFor', { code: field.code })}
+                deleteName={t('concept.edition.deleteFieldFor', { code: field.code })}
+                onEdit={() => actions.editField(field)}
+                onDelete={() => actions.deleteField(field)}
+              />
             )}
             {field.goals.length === 0 ? (
               <p className="kern-body">{t('concept.edition.noGoals')}</p>
@@ -79,24 +67,12 @@ export function EditionContent({
                         : t('concept.edition.noMeasures')}
                     </p>
                     {actions && (
-                      <div className="app-concept-actions">
-                        <Button
-                          variant="secondary"
-                          icon="edit"
-                          aria-label={t('concept.edition.editGoalFor', { code: goal.code })}
-                          onClick={() => actions.editGoal(goal)}
-                        >
-                          {t('concept.edition.edit')}
-                        </Button>
-                        <Button
-                          variant="secondary"
-                          icon="delete"
-                          aria-label={t('concept.edition.deleteGoalFor', { code: goal.code })}
-                          onClick={() => actions.deleteGoal(goal)}
-                        >
-                          {t('concept.edition.delete')}
-                        </Button>
-                      </div>
+                      <EditDeleteButtons
+                        editName={t('concept.edition.editGoalFor', { code: goal.code })}
+                        deleteName={t('concept.edition.deleteGoalFor', { code: goal.code })}
+                        onEdit={() => actions.editGoal(goal)}
+                        onDelete={() => actions.deleteGoal(goal)}
+                      />
                     )}
                   </li>
                 ))}
@@ -115,6 +91,31 @@ export function EditionContent({
           </section>
         );
       })}
+    </div>
+  );
+}
+
+/** The edit and delete buttons of a field or goal; the accessible names say which one. */
+function EditDeleteButtons({
+  editName,
+  deleteName,
+  onEdit,
+  onDelete,
+}: {
+  editName: string;
+  deleteName: string;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="app-concept-actions">
+      <Button variant="secondary" icon="edit" aria-label={editName} onClick={onEdit}>
+        {t('concept.edition.edit')}
+      </Button>
+      <Button variant="secondary" icon="delete" aria-label={deleteName} onClick={onDelete}>
+        {t('concept.edition.delete')}
+      </Button>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ProblemAlert } from '@/components/ProblemAlert';
@@ -103,6 +103,173 @@ function DialogFooter({ form, submit, pending, onCancel }: { form: string; submi
 
 const showsOwnProblem = (error: unknown) => isProblemKind(error, 'validation-error');
 
+/** The save error an edit dialog explains above its form: not field errors (at the fields), not 412 (the conflict notice). */
+const editProblem = (mutation: { isError: boolean; error: unknown }) =>
+  mutation.isError && !showsOwnProblem(mutation.error) && !isProblemKind(mutation.error, 'precondition-failed') ? mutation.error : null;
+
+/** A dialog around one form: intro, the write problem (when not null), the error summary, the fields; optionally the 412 notice. */
+function FormDialog({
+  open,
+  title,
+  formId,
+  submit,
+  pending,
+  problem,
+  intro,
+  summary,
+  onSubmit,
+  onClose,
+  conflict,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  formId: string;
+  /** The submit button's text; "Speichern" when left out. */
+  submit?: string;
+  pending: boolean;
+  /** The error to explain above the form; null for none. */
+  problem: unknown;
+  intro?: ReactNode;
+  summary: ReactNode;
+  onSubmit: (event: FormEvent) => void;
+  onClose: () => void;
+  conflict?: { value: Conflict | null; onClose: () => void };
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const dialog = (
+    <Dialog
+      open={open}
+      title={title}
+      onClose={onClose}
+      footer={<DialogFooter form={formId} submit={submit ?? t('common.save')} pending={pending} onCancel={onClose} />}
+    >
+      {intro}
+      {problem !== null && <WriteProblem error={problem} />}
+      {summary}
+      <form id={formId} noValidate onSubmit={onSubmit} className="app-form">
+        {children}
+      </form>
+    </Dialog>
+  );
+  if (!conflict) return dialog;
+  return (
+    <>
+      {dialog}
+      <ConflictNotice conflict={conflict.value} onClose={conflict.onClose} />
+    </>
+  );
+}
+
+/** The 412 notice of a dialog: fetches the saved edition, lists what differs, and reloads it on request. */
+function useStaleConflict(editionId: string, reset: () => void) {
+  const queryClient = useQueryClient();
+  const [value, setValue] = useState<Conflict | null>(null);
+  /** `changes` compares the user's input with the freshly loaded edition. */
+  const report = async (changes: (latest: Edition) => Conflict['changes']) => {
+    const latest = await fetchEdition(editionId).catch(() => null);
+    setValue({
+      changes: latest ? changes(latest) : [],
+      reload: () => {
+        reset();
+        if (latest) queryClient.setQueryData(conceptKeys.edition(editionId), latest);
+        else void queryClient.invalidateQueries({ queryKey: conceptKeys.edition(editionId) });
+      },
+    });
+  };
+  return { value, onClose: () => setValue(null), report };
+}
+
+type Errors<F extends string> = Partial<Record<F, string | undefined>>;
+
+/** Year and title of an edition. */
+function YearTitleFields({
+  fieldId,
+  values,
+  errors,
+  set,
+}: {
+  fieldId: (field: 'year' | 'title') => string;
+  values: { year: string; title: string };
+  errors: Errors<'year' | 'title'>;
+  set: (field: 'year' | 'title', value: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        id={fieldId('year')}
+        label={t('concept.fields.year')}
+        inputMode="numeric"
+        autoComplete="off"
+        required
+        value={values.year}
+        error={errors.year}
+        onChange={(e) => set('year', e.target.value)}
+      />
+      <TextField
+        id={fieldId('title')}
+        label={t('concept.fields.title')}
+        autoComplete="off"
+        required
+        value={values.title}
+        error={errors.title}
+        onChange={(e) => set('title', e.target.value)}
+      />
+    </>
+  );
+}
+
+/** Code (with its hint), title and description of a field of action or a goal. */
+function CodeTitleDescriptionFields({
+  fieldId,
+  codeHint,
+  values,
+  errors,
+  set,
+}: {
+  fieldId: (field: 'code' | 'title' | 'description') => string;
+  codeHint: string;
+  values: { code: string; title: string; description: string };
+  errors: Errors<'code' | 'title' | 'description'>;
+  set: (field: 'code' | 'title' | 'description', value: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        id={fieldId('code')}
+        label={t('concept.fields.code')}
+        hint={codeHint}
+        autoComplete="off"
+        required
+        value={values.code}
+        error={errors.code}
+        onChange={(e) => set('code', e.target.value)}
+      />
+      <TextField
+        id={fieldId('title')}
+        label={t('concept.fields.title')}
+        autoComplete="off"
+        required
+        value={values.title}
+        error={errors.title}
+        onChange={(e) => set('title', e.target.value)}
+      />
+      <TextArea
+        id={fieldId('description')}
+        label={t('concept.fields.description')}
+        optional
+        rows={4}
+        value={values.description}
+        error={errors.description}
+        onChange={(e) => set('description', e.target.value)}
+      />
+    </>
+  );
+}
+
 // --- a new draft: derived from the current edition, or the very first one -----------------------
 
 export function NewDraftDialog({
@@ -150,46 +317,24 @@ export function NewDraftDialog({
     }
   };
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title={t(source ? 'concept.dialogs.derive.title' : 'concept.dialogs.create.title')}
-      onClose={close}
-      footer={
-        <DialogFooter
-          form="draft-form"
-          submit={t(source ? 'concept.dialogs.derive.submit' : 'concept.dialogs.create.submit')}
-          pending={mutation.isPending}
-          onCancel={close}
-        />
+      formId="draft-form"
+      submit={t(source ? 'concept.dialogs.derive.submit' : 'concept.dialogs.create.submit')}
+      pending={mutation.isPending}
+      problem={mutation.isError && !showsOwnProblem(mutation.error) ? mutation.error : null}
+      intro={
+        <p className="kern-body">
+          {source ? t('concept.dialogs.derive.text', { year: source.year }) : t('concept.dialogs.create.text')}
+        </p>
       }
+      summary={summary}
+      onSubmit={onSubmit}
+      onClose={close}
     >
-      <p className="kern-body">
-        {source ? t('concept.dialogs.derive.text', { year: source.year }) : t('concept.dialogs.create.text')}
-      </p>
-      {mutation.isError && !showsOwnProblem(mutation.error) && <WriteProblem error={mutation.error} />}
-      {summary}
-      <form id="draft-form" noValidate onSubmit={onSubmit} className="app-form">
-        <TextField
-          id={fieldId('year')}
-          label={label('year')}
-          inputMode="numeric"
-          autoComplete="off"
-          required
-          value={values.year}
-          error={form.errors.year}
-          onChange={(e) => set('year', e.target.value)}
-        />
-        <TextField
-          id={fieldId('title')}
-          label={label('title')}
-          autoComplete="off"
-          required
-          value={values.title}
-          error={form.errors.title}
-          onChange={(e) => set('title', e.target.value)}
-        />
-      </form>
-    </Dialog>
+      <YearTitleFields fieldId={fieldId} values={values} errors={form.errors} set={set} />
+    </FormDialog>
   );
 }
 
@@ -207,9 +352,8 @@ export function EditionDetailsDialog({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const update = useUpdateEdition(edition);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const conflict = useStaleConflict(edition.id, () => update.reset());
   const label = (f: EditionField) => t(`concept.fields.${f}`);
   const { values, set, form, check, summary, fieldId } = useDialogForm({
     open,
@@ -238,65 +382,36 @@ export function EditionDetailsDialog({
       onDone(t('concept.dialogs.edition.saved'));
     } catch (caught) {
       if (isProblemKind(caught, 'precondition-failed')) {
-        const latest = await fetchEdition(edition.id).catch(() => null);
         const shown = EDITION_FIELDS.map((f) => ({ label: label(f), show: (v: EditionValues) => v[f].trim() }));
-        setConflict({
-          changes: latest ? diffChanges(shown, values, editionToValues(latest)) : [],
-          reload: () => {
-            update.reset();
-            if (latest) queryClient.setQueryData(conceptKeys.edition(edition.id), latest);
-            else void queryClient.invalidateQueries({ queryKey: conceptKeys.edition(edition.id) });
-          },
-        });
+        await conflict.report((latest) => diffChanges(shown, values, editionToValues(latest)));
       } else {
         form.applyProblem(caught);
       }
     }
   };
-  const problem = update.isError && !showsOwnProblem(update.error) && !isProblemKind(update.error, 'precondition-failed');
   return (
-    <>
-      <Dialog
-        open={open}
-        title={t('concept.dialogs.edition.title')}
-        onClose={close}
-        footer={<DialogFooter form="edition-form" submit={t('common.save')} pending={update.isPending} onCancel={close} />}
-      >
-        {problem && <WriteProblem error={update.error} />}
-        {summary}
-        <form id="edition-form" noValidate onSubmit={onSubmit} className="app-form">
-          <TextField
-            id={fieldId('year')}
-            label={label('year')}
-            inputMode="numeric"
-            autoComplete="off"
-            required
-            value={values.year}
-            error={form.errors.year}
-            onChange={(e) => set('year', e.target.value)}
-          />
-          <TextField
-            id={fieldId('title')}
-            label={label('title')}
-            autoComplete="off"
-            required
-            value={values.title}
-            error={form.errors.title}
-            onChange={(e) => set('title', e.target.value)}
-          />
-          <TextArea
-            id={fieldId('introduction')}
-            label={label('introduction')}
-            optional
-            rows={6}
-            value={values.introduction}
-            error={form.errors.introduction}
-            onChange={(e) => set('introduction', e.target.value)}
-          />
-        </form>
-      </Dialog>
-      <ConflictNotice conflict={conflict} onClose={() => setConflict(null)} />
-    </>
+    <FormDialog
+      open={open}
+      title={t('concept.dialogs.edition.title')}
+      formId="edition-form"
+      pending={update.isPending}
+      problem={editProblem(update)}
+      summary={summary}
+      onSubmit={onSubmit}
+      onClose={close}
+      conflict={conflict}
+    >
+      <YearTitleFields fieldId={fieldId} values={values} errors={form.errors} set={set} />
+      <TextArea
+        id={fieldId('introduction')}
+        label={label('introduction')}
+        optional
+        rows={6}
+        value={values.introduction}
+        error={form.errors.introduction}
+        onChange={(e) => set('introduction', e.target.value)}
+      />
+    </FormDialog>
   );
 }
 
@@ -317,10 +432,9 @@ export function FieldDialog({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const save = useSaveField(edition.id);
   const bodies = useQuery({ ...bodyOptionsQuery, enabled: open });
-  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const conflict = useStaleConflict(edition.id, () => save.reset());
   const label = (f: FieldField) => t(`concept.fields.${f === 'title' ? 'title' : f}`);
   const { values, set, form, check, summary, fieldId } = useDialogForm<FieldField, FieldValues>({
     open,
@@ -351,82 +465,46 @@ export function FieldDialog({
       }
     } catch (caught) {
       if (field && isProblemKind(caught, 'precondition-failed')) {
-        const latest = await fetchEdition(edition.id).catch(() => null);
-        const saved = latest?.fields.find((f) => f.id === field.id);
         const shown = FIELD_FIELDS.map((f) => ({
           label: label(f),
           show: (v: FieldValues) => (f === 'bodies' ? v.bodies.map(bodyName).join(', ') : v[f].trim()),
         }));
-        setConflict({
-          changes: saved ? diffChanges(shown, values, fieldToValues(saved)) : [],
-          reload: () => {
-            save.reset();
-            if (latest) queryClient.setQueryData(conceptKeys.edition(edition.id), latest);
-            else void queryClient.invalidateQueries({ queryKey: conceptKeys.edition(edition.id) });
-          },
+        await conflict.report((latest) => {
+          const saved = latest.fields.find((f) => f.id === field.id);
+          return saved ? diffChanges(shown, values, fieldToValues(saved)) : [];
         });
       } else {
         form.applyProblem(caught);
       }
     }
   };
-  const problem = save.isError && !showsOwnProblem(save.error) && !isProblemKind(save.error, 'precondition-failed');
   return (
-    <>
-      <Dialog
-        open={open}
-        title={field ? t('concept.dialogs.field.editTitle', { code: field.code }) : t('concept.dialogs.field.addTitle')}
-        onClose={close}
-        footer={<DialogFooter form="field-form" submit={t('common.save')} pending={save.isPending} onCancel={close} />}
-      >
-        {problem && <WriteProblem error={save.error} />}
-        {summary}
-        <form id="field-form" noValidate onSubmit={onSubmit} className="app-form">
-          <TextField
-            id={fieldId('code')}
-            label={label('code')}
-            hint={t('concept.dialogs.field.codeHint')}
-            autoComplete="off"
-            required
-            value={values.code}
-            error={form.errors.code}
-            onChange={(e) => set('code', e.target.value)}
-          />
-          <TextField
-            id={fieldId('title')}
-            label={label('title')}
-            autoComplete="off"
-            required
-            value={values.title}
-            error={form.errors.title}
-            onChange={(e) => set('title', e.target.value)}
-          />
-          <TextArea
-            id={fieldId('description')}
-            label={label('description')}
-            optional
-            rows={4}
-            value={values.description}
-            error={form.errors.description}
-            onChange={(e) => set('description', e.target.value)}
-          />
-          {bodies.isPending && <Loader label={t('concept.dialogs.field.bodiesLoading')} />}
-          {bodies.isError && <ProblemAlert error={bodies.error} />}
-          {bodies.isSuccess && (
-            <CheckboxGroup
-              id={fieldId('bodies')}
-              legend={label('bodies')}
-              hint={t('concept.dialogs.field.bodiesHint')}
-              options={bodies.data.map((b) => ({ value: b.id, label: b.name }))}
-              value={values.bodies}
-              error={form.errors.bodies}
-              onChange={(next) => set('bodies', next)}
-            />
-          )}
-        </form>
-      </Dialog>
-      <ConflictNotice conflict={conflict} onClose={() => setConflict(null)} />
-    </>
+    <FormDialog
+      open={open}
+      title={field ? t('concept.dialogs.field.editTitle', { code: field.code }) : t('concept.dialogs.field.addTitle')}
+      formId="field-form"
+      pending={save.isPending}
+      problem={editProblem(save)}
+      summary={summary}
+      onSubmit={onSubmit}
+      onClose={close}
+      conflict={conflict}
+    >
+      <CodeTitleDescriptionFields fieldId={fieldId} codeHint={t('concept.dialogs.field.codeHint')} values={values} errors={form.errors} set={set} />
+      {bodies.isPending && <Loader label={t('concept.dialogs.field.bodiesLoading')} />}
+      {bodies.isError && <ProblemAlert error={bodies.error} />}
+      {bodies.isSuccess && (
+        <CheckboxGroup
+          id={fieldId('bodies')}
+          legend={label('bodies')}
+          hint={t('concept.dialogs.field.bodiesHint')}
+          options={bodies.data.map((b) => ({ value: b.id, label: b.name }))}
+          value={values.bodies}
+          error={form.errors.bodies}
+          onChange={(next) => set('bodies', next)}
+        />
+      )}
+    </FormDialog>
   );
 }
 
@@ -449,9 +527,8 @@ export function GoalDialog({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const save = useSaveGoal(edition.id);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const conflict = useStaleConflict(edition.id, () => save.reset());
   const label = (f: GoalField) => t(`concept.fields.${f}`);
   const fieldName = (id: string) => {
     const found = edition.fields.find((f) => f.id === id);
@@ -490,78 +567,42 @@ export function GoalDialog({
       }
     } catch (caught) {
       if (goal && isProblemKind(caught, 'precondition-failed')) {
-        const latest = await fetchEdition(edition.id).catch(() => null);
-        const saved = latest?.fields.flatMap((f) => f.goals).find((g) => g.id === goal.id);
         const shown = GOAL_FIELDS.map((f) => ({
           label: label(f),
           show: (v: GoalValues) => (f === 'field' ? fieldName(v.field) : v[f].trim()),
         }));
-        setConflict({
-          changes: saved ? diffChanges(shown, values, goalToValues(saved)) : [],
-          reload: () => {
-            save.reset();
-            if (latest) queryClient.setQueryData(conceptKeys.edition(edition.id), latest);
-            else void queryClient.invalidateQueries({ queryKey: conceptKeys.edition(edition.id) });
-          },
+        await conflict.report((latest) => {
+          const saved = latest.fields.flatMap((f) => f.goals).find((g) => g.id === goal.id);
+          return saved ? diffChanges(shown, values, goalToValues(saved)) : [];
         });
       } else {
         form.applyProblem(caught);
       }
     }
   };
-  const problem = save.isError && !showsOwnProblem(save.error) && !isProblemKind(save.error, 'precondition-failed');
   return (
-    <>
-      <Dialog
-        open={open}
-        title={goal ? t('concept.dialogs.goal.editTitle', { code: goal.code }) : t('concept.dialogs.goal.addTitle')}
-        onClose={close}
-        footer={<DialogFooter form="goal-form" submit={t('common.save')} pending={save.isPending} onCancel={close} />}
-      >
-        {problem && <WriteProblem error={save.error} />}
-        {summary}
-        <form id="goal-form" noValidate onSubmit={onSubmit} className="app-form">
-          <SelectField
-            id={fieldId('field')}
-            label={label('field')}
-            required
-            value={values.field}
-            error={form.errors.field}
-            onChange={(e) => set('field', e.target.value)}
-            options={edition.fields.map((f) => ({ value: f.id, label: `${f.code} ${f.title}` }))}
-          />
-          <TextField
-            id={fieldId('code')}
-            label={label('code')}
-            hint={t('concept.dialogs.goal.codeHint')}
-            autoComplete="off"
-            required
-            value={values.code}
-            error={form.errors.code}
-            onChange={(e) => set('code', e.target.value)}
-          />
-          <TextField
-            id={fieldId('title')}
-            label={t('concept.fields.title')}
-            autoComplete="off"
-            required
-            value={values.title}
-            error={form.errors.title}
-            onChange={(e) => set('title', e.target.value)}
-          />
-          <TextArea
-            id={fieldId('description')}
-            label={label('description')}
-            optional
-            rows={4}
-            value={values.description}
-            error={form.errors.description}
-            onChange={(e) => set('description', e.target.value)}
-          />
-        </form>
-      </Dialog>
-      <ConflictNotice conflict={conflict} onClose={() => setConflict(null)} />
-    </>
+    <FormDialog
+      open={open}
+      title={goal ? t('concept.dialogs.goal.editTitle', { code: goal.code }) : t('concept.dialogs.goal.addTitle')}
+      formId="goal-form"
+      pending={save.isPending}
+      problem={editProblem(save)}
+      summary={summary}
+      onSubmit={onSubmit}
+      onClose={close}
+      conflict={conflict}
+    >
+      <SelectField
+        id={fieldId('field')}
+        label={label('field')}
+        required
+        value={values.field}
+        error={form.errors.field}
+        onChange={(e) => set('field', e.target.value)}
+        options={edition.fields.map((f) => ({ value: f.id, label: `${f.code} ${f.title}` }))}
+      />
+      <CodeTitleDescriptionFields fieldId={fieldId} codeHint={t('concept.dialogs.goal.codeHint')} values={values} errors={form.errors} set={set} />
+    </FormDialog>
   );
 }
 
@@ -704,40 +745,43 @@ export function AdoptDialog({
     }
   };
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title={t('concept.dialogs.adopt.title')}
+      formId="adopt-form"
+      submit={t('concept.dialogs.adopt.submit')}
+      pending={adopt.isPending}
+      problem={adopt.isError && !showsOwnProblem(adopt.error) ? adopt.error : null}
+      intro={
+        <p className="kern-body">
+          {current
+            ? t('concept.dialogs.adopt.text', { title: edition.title, year: current.year })
+            : t('concept.dialogs.adopt.textFirst', { title: edition.title })}
+        </p>
+      }
+      summary={summary}
+      onSubmit={onSubmit}
       onClose={close}
-      footer={<DialogFooter form="adopt-form" submit={t('concept.dialogs.adopt.submit')} pending={adopt.isPending} onCancel={close} />}
     >
-      <p className="kern-body">
-        {current
-          ? t('concept.dialogs.adopt.text', { title: edition.title, year: current.year })
-          : t('concept.dialogs.adopt.textFirst', { title: edition.title })}
-      </p>
-      {adopt.isError && !showsOwnProblem(adopt.error) && <WriteProblem error={adopt.error} />}
-      {summary}
-      <form id="adopt-form" noValidate onSubmit={onSubmit} className="app-form">
-        <TextField
-          id={fieldId('adoptedOn')}
-          type="date"
-          label={label('adoptedOn')}
-          required
-          value={values.adoptedOn}
-          error={form.errors.adoptedOn}
-          onChange={(e) => set('adoptedOn', e.target.value)}
-        />
-        <TextField
-          id={fieldId('adoptedBy')}
-          label={label('adoptedBy')}
-          hint={t('concept.dialogs.adopt.adoptedByHint')}
-          autoComplete="off"
-          required
-          value={values.adoptedBy}
-          error={form.errors.adoptedBy}
-          onChange={(e) => set('adoptedBy', e.target.value)}
-        />
-      </form>
-    </Dialog>
+      <TextField
+        id={fieldId('adoptedOn')}
+        type="date"
+        label={label('adoptedOn')}
+        required
+        value={values.adoptedOn}
+        error={form.errors.adoptedOn}
+        onChange={(e) => set('adoptedOn', e.target.value)}
+      />
+      <TextField
+        id={fieldId('adoptedBy')}
+        label={label('adoptedBy')}
+        hint={t('concept.dialogs.adopt.adoptedByHint')}
+        autoComplete="off"
+        required
+        value={values.adoptedBy}
+        error={form.errors.adoptedBy}
+        onChange={(e) => set('adoptedBy', e.target.value)}
+      />
+    </FormDialog>
   );
 }

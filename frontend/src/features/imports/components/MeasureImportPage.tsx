@@ -1,12 +1,10 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '@/components/Page';
-import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, type AlertVariant, Button, type Column, FieldError, Table } from '@/components/ui';
+import { Alert, type AlertVariant, Button, type Column, Table } from '@/components/ui';
 import {
   type MeasureImportOutcome,
-  type MeasureImportReport,
   type MeasureReportLine,
   canImportMeasures,
   measureImportOutcome,
@@ -14,6 +12,7 @@ import {
   useImportMeasures,
 } from '../api/measureImport';
 import '../i18n'; // registers this feature's texts
+import { ImportUploadForm, useImportUpload } from './ImportUpload';
 
 const VARIANTS: Record<MeasureImportOutcome, AlertVariant> = {
   errors: 'danger',
@@ -30,33 +29,14 @@ const VARIANTS: Record<MeasureImportOutcome, AlertVariant> = {
 export function MeasureImportPage() {
   const { t } = useTranslation();
   const run = useImportMeasures();
-  const input = useRef<HTMLInputElement>(null);
+  const upload = useImportUpload(run);
+  const { report, send } = upload;
   const heading = useRef<HTMLHeadingElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [report, setReport] = useState<MeasureImportReport | null>(null);
 
   // A new report moves the focus to its heading, so it is announced and read next.
   useEffect(() => {
     if (report) heading.current?.focus();
   }, [report]);
-
-  const send = async (dryRun: boolean) => {
-    if (!file) {
-      setFileError(t('imports.chooseFile'));
-      input.current?.focus();
-      return;
-    }
-    try {
-      setReport(await run.mutateAsync({ file, dryRun }));
-    } catch {
-      setReport(null);
-    }
-  };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void send(true);
-  };
 
   const columns: Column<MeasureReportLine>[] = [
     { key: 'row', header: t('imports.row'), rowHeader: true, numeric: true, cell: (l) => l.row },
@@ -96,43 +76,15 @@ export function MeasureImportPage() {
 
   return (
     <Page title={t('imports.measures.title')} lead={t('imports.measures.lead')}>
-      <div className="app-narrow">
-        {run.isError && <ProblemAlert error={run.error} />}
-        <form noValidate onSubmit={onSubmit} className="app-form" aria-label={t('imports.measures.title')}>
-          <div className={fileError ? 'kern-form-input kern-form-input--error' : 'kern-form-input'}>
-            <label className="kern-label" htmlFor="measure-import-file">
-              {t('imports.file')}
-            </label>
-            <div className="kern-hint" id="measure-import-file-hint">
-              {t('imports.measures.fileHint')}
-            </div>
-            <input
-              ref={input}
-              id="measure-import-file"
-              type="file"
-              className="kern-form-input__input"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={fileError ? 'measure-import-file-hint measure-import-file-error' : 'measure-import-file-hint'}
-              aria-invalid={fileError ? true : undefined}
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setFileError(null);
-                setReport(null);
-                run.reset();
-              }}
-            />
-            {fileError && <FieldError id="measure-import-file-error" message={fileError} />}
-          </div>
-          <div className="kern-flex kern-flex-wrap kern-gap-md">
-            <Button type="submit" variant="primary" disabled={run.isPending}>
-              {t('imports.check')}
-            </Button>
-            <Link className="kern-btn kern-btn--secondary" to="/massnahmen">
-              <span className="kern-label">{t('imports.measures.backToList')}</span>
-            </Link>
-          </div>
-        </form>
-      </div>
+      <ImportUploadForm
+        idPrefix="measure-import"
+        title={t('imports.measures.title')}
+        fileHint={t('imports.measures.fileHint')}
+        backTo="/massnahmen"
+        backLabel={t('imports.measures.backToList')}
+        run={run}
+        upload={upload}
+      />
       {report && outcome && (
         <section className="app-section" aria-labelledby="measure-import-report">
           <h2 className="kern-heading-medium" id="measure-import-report" tabIndex={-1} ref={heading}>

@@ -1,7 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, type Column, Dialog, ErrorSummary, FieldError, Table, TextField, cx } from '@/components/ui';
-import { isProblemKind } from '@/lib/api/problem';
+import { Button, type Column, ErrorSummary, FieldError, TextField, cx } from '@/components/ui';
 import type { FieldErrors } from '@/lib/forms/fieldErrors';
 import { useFormErrors } from '@/lib/forms/useFormErrors';
 import { formatNumber } from '@/lib/format';
@@ -19,16 +18,15 @@ import {
   sortActuals,
   validateIndicator,
 } from '../api/trackingForms';
-import { ChangeProblem } from './MilestonesSection';
+import { DeleteRowDialog, RowFormDialog, RowsSection, useOnOpen, useRowDialogs } from './tracking';
 
 const num = (value: number | null | undefined) => (value === null || value === undefined ? null : formatNumber(value));
 
 /** The measure's indicators: baseline, target, the latest actual value and every actual per period. */
 export function IndicatorsSection({ measure, canWrite }: { measure: Measure; canWrite: boolean }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<Indicator | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Indicator | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const rows = useRowDialogs<Indicator>();
+  const remove = useDeleteIndicator(measure.id);
   const none = t('directory.none');
   const withUnit = (value: number | null | undefined, unit: string) => {
     const text = num(value);
@@ -65,61 +63,38 @@ export function IndicatorsSection({ measure, canWrite }: { measure: Measure; can
         ),
     },
   ];
-  if (canWrite) {
-    columns.push({
-      key: 'actions',
-      header: t('measures.indicators.actions'),
-      cell: (i) => (
-        <div className="kern-flex kern-flex-wrap kern-gap-sm">
-          <Button variant="secondary" icon="edit" aria-label={t('measures.indicators.editFor', { name: i.name })} onClick={() => { setNotice(null); setEditing(i); }}>
-            {t('measures.indicators.edit')}
-          </Button>
-          <Button variant="secondary" icon="delete" aria-label={t('measures.indicators.deleteFor', { name: i.name })} onClick={() => { setNotice(null); setDeleting(i); }}>
-            {t('measures.indicators.delete')}
-          </Button>
-        </div>
-      ),
-    });
-  }
 
   return (
-    <section className="app-section" aria-labelledby="measure-indicators">
-      <h2 className="kern-heading-medium" id="measure-indicators">
-        {t('measures.indicators.heading')}
-      </h2>
-      {notice && <Alert variant="success" title={notice} live="status" />}
-      {measure.indicators.length === 0 ? (
-        <p className="kern-body">{t('measures.indicators.empty')}</p>
-      ) : (
-        <Table caption={t('measures.indicators.caption')} captionHidden columns={columns} rows={measure.indicators} rowKey={(i) => i.id} />
-      )}
-      {canWrite && (
-        <>
-          <Button variant="secondary" icon="add" onClick={() => { setNotice(null); setEditing('new'); }}>
-            {t('measures.indicators.add')}
-          </Button>
-          <IndicatorDialog
-            measureId={measure.id}
-            indicator={editing === 'new' ? null : editing}
-            open={editing !== null}
-            onClose={() => setEditing(null)}
-            onDone={(message) => {
-              setEditing(null);
-              setNotice(message);
-            }}
-          />
-          <DeleteIndicatorDialog
-            measureId={measure.id}
-            indicator={deleting}
-            onClose={() => setDeleting(null)}
-            onDone={(message) => {
-              setDeleting(null);
-              setNotice(message);
-            }}
-          />
-        </>
-      )}
-    </section>
+    <RowsSection
+      id="measure-indicators"
+      texts={{
+        heading: t('measures.indicators.heading'),
+        empty: t('measures.indicators.empty'),
+        caption: t('measures.indicators.caption'),
+        actions: t('measures.indicators.actions'),
+        edit: t('measures.indicators.edit'),
+        editFor: (i) => t('measures.indicators.editFor', { name: i.name }),
+        delete: t('measures.indicators.delete'),
+        deleteFor: (i) => t('measures.indicators.deleteFor', { name: i.name }),
+        add: t('measures.indicators.add'),
+      }}
+      rows={measure.indicators}
+      columns={columns}
+      canWrite={canWrite}
+      dialogs={rows}
+    >
+      <IndicatorDialog measureId={measure.id} indicator={rows.editing} open={rows.editOpen} onClose={rows.closeEdit} onDone={rows.editDone} />
+      <DeleteRowDialog
+        row={rows.deleting}
+        mutation={remove}
+        title={t('measures.indicators.deleteTitle')}
+        deleteLabel={t('measures.indicators.delete')}
+        text={(i) => t('measures.indicators.deleteText', { name: i.name })}
+        doneMessage={(i) => t('measures.indicators.deleted', { name: i.name })}
+        onClose={rows.closeDelete}
+        onDone={rows.deleteDone}
+      />
+    </RowsSection>
   );
 }
 
@@ -149,15 +124,11 @@ function IndicatorDialog({
   const { t } = useTranslation();
   const save = useSaveIndicator(measureId);
   const [values, setValues] = useState<IndicatorValues>(EMPTY_INDICATOR);
-  const [openedFor, setOpenedFor] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const form = useFormErrors<IndicatorField>(INDICATOR_FIELD_MAP, (f) => t(LABELS[(INDICATOR_FIELD_MAP as Record<string, IndicatorField>)[f] ?? 'name']));
-  const key = indicator ? `${indicator.id}-${indicator.version}` : 'new';
-  if (open && openedFor !== key) {
-    setOpenedFor(key);
-    setValues(indicator ? indicatorToValues(indicator) : EMPTY_INDICATOR);
-  }
-  if (!open && openedFor !== null) setOpenedFor(null);
+  useOnOpen(open, indicator ? `${indicator.id}-${indicator.version}` : 'new', () =>
+    setValues(indicator ? indicatorToValues(indicator) : EMPTY_INDICATOR),
+  );
 
   const close = () => {
     form.clear();
@@ -200,25 +171,16 @@ function IndicatorDialog({
     }
   };
 
-  const showProblem = save.isError && !isProblemKind(save.error, 'validation-error');
   const actualsError = form.errors.actuals;
   return (
-    <Dialog
+    <RowFormDialog
       open={open}
       title={t(indicator ? 'measures.indicators.editTitle' : 'measures.indicators.addTitle')}
+      formId="indicator-form"
+      pending={save.isPending}
+      error={save.error}
       onClose={close}
-      footer={
-        <>
-          <Button variant="secondary" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" form="indicator-form" disabled={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </>
-      }
     >
-      {showProblem && <ChangeProblem error={save.error} />}
       <ErrorSummary
         focusKey={form.failedSubmits}
         messages={form.formErrors}
@@ -288,55 +250,6 @@ function IndicatorDialog({
           {actualsError && <FieldError id="indicator-actuals-error" message={actualsError} />}
         </fieldset>
       </form>
-    </Dialog>
-  );
-}
-
-function DeleteIndicatorDialog({
-  measureId,
-  indicator,
-  onClose,
-  onDone,
-}: {
-  measureId: string;
-  indicator: Indicator | null;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}) {
-  const { t } = useTranslation();
-  const remove = useDeleteIndicator(measureId);
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
-  const run = async () => {
-    if (!indicator) return;
-    try {
-      await remove.mutateAsync(indicator);
-      onDone(t('measures.indicators.deleted', { name: indicator.name }));
-    } catch {
-      // The dialog shows the problem.
-    }
-  };
-  return (
-    <Dialog
-      open={indicator !== null}
-      role="alertdialog"
-      title={t('measures.indicators.deleteTitle')}
-      onClose={close}
-      footer={
-        <>
-          <Button variant="secondary" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button icon="delete" onClick={() => void run()} disabled={remove.isPending}>
-            {t('measures.indicators.delete')}
-          </Button>
-        </>
-      }
-    >
-      {remove.isError && <ChangeProblem error={remove.error} />}
-      {indicator && <p className="kern-body">{t('measures.indicators.deleteText', { name: indicator.name })}</p>}
-    </Dialog>
+    </RowFormDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { DescriptionList } from '@/components/DescriptionList';
@@ -10,8 +10,9 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { type Measure, type MeetingRef, measureQuery, nextStatuses, useDeleteMeasure } from '../api/measures';
 import { IndicatorsSection } from './IndicatorsSection';
 import { MeasureStatusDialog } from './MeasureStatusDialog';
-import { ChangeProblem, MilestonesSection } from './MilestonesSection';
+import { MilestonesSection } from './MilestonesSection';
 import { MeasureStatusBadge, ProgressBar, useCanWriteMeasures } from './shared';
+import { ChangeProblem } from './tracking';
 import '../measures.css';
 
 /** One measure: facts, partners, goals, needs, meetings, milestones and indicators; editors change them. */
@@ -163,88 +164,65 @@ function MeasureDetail({ measure, etag }: { measure: Measure; etag: string | nul
         />
       </section>
 
-      <section className="app-section" aria-labelledby="measure-description">
-        <h2 className="kern-heading-medium" id="measure-description">
-          {t('measures.detail.descriptionHeading')}
-        </h2>
+      <DetailSection id="measure-description" heading={t('measures.detail.descriptionHeading')}>
         <p className="kern-body app-preline">{measure.description || t('measures.detail.noDescription')}</p>
-      </section>
+      </DetailSection>
 
-      <section className="app-section" aria-labelledby="measure-organisations">
-        <h2 className="kern-heading-medium" id="measure-organisations">
-          {t('measures.fields.organisations')}
-        </h2>
-        {measure.organisations.length === 0 ? (
-          <p className="kern-body">{t('measures.detail.organisationsEmpty')}</p>
-        ) : (
-          <Table
-            caption={t('measures.detail.organisationsCaption')}
-            captionHidden
-            columns={organisationColumns}
-            rows={measure.organisations}
-            rowKey={(o) => o.organisation_id}
-          />
-        )}
-      </section>
+      <DetailSection
+        id="measure-organisations"
+        heading={t('measures.fields.organisations')}
+        empty={measure.organisations.length === 0 && t('measures.detail.organisationsEmpty')}
+      >
+        <Table
+          caption={t('measures.detail.organisationsCaption')}
+          captionHidden
+          columns={organisationColumns}
+          rows={measure.organisations}
+          rowKey={(o) => o.organisation_id}
+        />
+      </DetailSection>
 
-      <section className="app-section" aria-labelledby="measure-goals">
-        <h2 className="kern-heading-medium" id="measure-goals">
-          {t('measures.detail.goalsHeading')}
-        </h2>
-        {measure.goals.length === 0 ? (
-          <p className="kern-body">{t('measures.detail.goalsEmpty')}</p>
-        ) : (
-          <ul className="app-measure-list">
-            {measure.goals.map((g) => (
-              <li key={g.id} className="kern-body">
-                <strong>{g.code}</strong> {g.title}{' '}
-                <span className="kern-body--small">
-                  ({t('measures.detail.goalField', { code: g.field_code, title: g.field_title })}
-                  {g.edition_status === 'draft' && `; ${t('measures.detail.goalEditionDraft', { year: g.edition_year })}`}
-                  {g.edition_status === 'superseded' && `; ${t('measures.detail.goalEditionOld', { year: g.edition_year })}`})
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <DetailSection id="measure-goals" heading={t('measures.detail.goalsHeading')} empty={measure.goals.length === 0 && t('measures.detail.goalsEmpty')}>
+        <ul className="app-measure-list">
+          {measure.goals.map((g) => (
+            <li key={g.id} className="kern-body">
+              <strong>{g.code}</strong> {g.title}{' '}
+              <span className="kern-body--small">
+                ({t('measures.detail.goalField', { code: g.field_code, title: g.field_title })}
+                {g.edition_status === 'draft' && `; ${t('measures.detail.goalEditionDraft', { year: g.edition_year })}`}
+                {g.edition_status === 'superseded' && `; ${t('measures.detail.goalEditionOld', { year: g.edition_year })}`})
+              </span>
+            </li>
+          ))}
+        </ul>
+      </DetailSection>
 
-      <section className="app-section" aria-labelledby="measure-needs">
-        <h2 className="kern-heading-medium" id="measure-needs">
-          {t('measures.detail.needsHeading')}
-        </h2>
-        {measure.needs.length === 0 ? (
-          <p className="kern-body">{t('measures.detail.needsEmpty')}</p>
-        ) : (
-          <ul className="app-measure-list">
-            {measure.needs.map((n) => (
-              <li key={n.id} className="kern-body">
-                <Link className="kern-link" to={`/bedarfe/${n.id}`}>
-                  {n.title}
-                </Link>{' '}
-                ({n.body_short_name}, {t(`measures.needStatuses.${n.status}`)})
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <DetailSection id="measure-needs" heading={t('measures.detail.needsHeading')} empty={measure.needs.length === 0 && t('measures.detail.needsEmpty')}>
+        <ul className="app-measure-list">
+          {measure.needs.map((n) => (
+            <li key={n.id} className="kern-body">
+              <Link className="kern-link" to={`/bedarfe/${n.id}`}>
+                {n.title}
+              </Link>{' '}
+              ({n.body_short_name}, {t(`measures.needStatuses.${n.status}`)})
+            </li>
+          ))}
+        </ul>
+      </DetailSection>
 
-      <section className="app-section" aria-labelledby="measure-meetings">
-        <h2 className="kern-heading-medium" id="measure-meetings">
-          {t('measures.detail.meetingsHeading')}
-        </h2>
-        {measure.discussed_in.length === 0 ? (
-          <p className="kern-body">{t('measures.detail.meetingsEmpty')}</p>
-        ) : (
-          <ul className="app-measure-list">
-            {measure.discussed_in.map((m) => (
-              <li key={`${m.meeting_id}-${m.agenda_item_id ?? ''}`} className="kern-body">
-                <MeetingLink meeting={m} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <DetailSection
+        id="measure-meetings"
+        heading={t('measures.detail.meetingsHeading')}
+        empty={measure.discussed_in.length === 0 && t('measures.detail.meetingsEmpty')}
+      >
+        <ul className="app-measure-list">
+          {measure.discussed_in.map((m) => (
+            <li key={`${m.meeting_id}-${m.agenda_item_id ?? ''}`} className="kern-body">
+              <MeetingLink meeting={m} />
+            </li>
+          ))}
+        </ul>
+      </DetailSection>
 
       <MilestonesSection measure={measure} canWrite={canWrite} />
       <IndicatorsSection measure={measure} canWrite={canWrite} />
@@ -287,5 +265,17 @@ function MeasureDetail({ measure, etag }: { measure: Measure; etag: string | nul
         <p className="kern-body">{t('measures.delete.text', { reference: measure.reference, title: measure.title })}</p>
       </Dialog>
     </Page>
+  );
+}
+
+/** A section of the detail page with its heading; `empty` (a text) stands instead of the content when set. */
+function DetailSection({ id, heading, empty, children }: { id: string; heading: string; empty?: string | false; children: ReactNode }) {
+  return (
+    <section className="app-section" aria-labelledby={id}>
+      <h2 className="kern-heading-medium" id={id}>
+        {heading}
+      </h2>
+      {empty ? <p className="kern-body">{empty}</p> : children}
+    </section>
   );
 }

@@ -1,8 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '@/components/ProblemAlert';
-import { Alert, Button, type Column, Dialog, ErrorSummary, Table, TextArea, TextField } from '@/components/ui';
-import { isProblemKind } from '@/lib/api/problem';
+import { type Column, ErrorSummary, TextArea, TextField } from '@/components/ui';
 import type { FieldErrors } from '@/lib/forms/fieldErrors';
 import { useFormErrors } from '@/lib/forms/useFormErrors';
 import { formatDate } from '@/lib/format';
@@ -17,35 +15,15 @@ import {
   milestoneToValues,
   validateMilestone,
 } from '../api/trackingForms';
+import { DeleteRowDialog, RowFormDialog, RowsSection, useOnOpen, useRowDialogs } from './tracking';
 
 const day = (value: string) => formatDate(`${value}T12:00:00Z`);
-
-/** A problem of a milestone or indicator change: stale, forbidden, or what the API said. */
-export function ChangeProblem({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (isProblemKind(error, 'precondition-failed')) {
-    return (
-      <Alert variant="danger" title={t('measures.stale.title')} live="alert">
-        <p className="kern-body">{t('measures.stale.text')}</p>
-      </Alert>
-    );
-  }
-  if (isProblemKind(error, 'forbidden')) {
-    return (
-      <Alert variant="danger" title={t('measures.forbidden.title')} live="alert">
-        <p className="kern-body">{t('measures.forbidden.text')}</p>
-      </Alert>
-    );
-  }
-  return <ProblemAlert error={error} />;
-}
 
 /** The measure's milestones by date; editors add, change and delete them in dialogs. */
 export function MilestonesSection({ measure, canWrite }: { measure: Measure; canWrite: boolean }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<Milestone | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Milestone | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const rows = useRowDialogs<Milestone>();
+  const remove = useDeleteMilestone(measure.id);
 
   const columns: Column<Milestone>[] = [
     { key: 'date', header: t('measures.milestones.date'), cell: (m) => <span className="app-nowrap">{day(m.date)}</span> },
@@ -58,63 +36,38 @@ export function MilestonesSection({ measure, canWrite }: { measure: Measure; can
       cell: (m) => (m.progress === null || m.progress === undefined ? t('directory.none') : t('measures.progressValue', { value: m.progress })),
     },
   ];
-  if (canWrite) {
-    columns.push({
-      key: 'actions',
-      header: t('measures.milestones.actions'),
-      cell: (m) => (
-        <div className="kern-flex kern-flex-wrap kern-gap-sm">
-          <Button variant="secondary" icon="edit" aria-label={t('measures.milestones.editFor', { title: m.title })} onClick={() => { setNotice(null); setEditing(m); }}>
-            {t('measures.milestones.edit')}
-          </Button>
-          <Button variant="secondary" icon="delete" aria-label={t('measures.milestones.deleteFor', { title: m.title })} onClick={() => { setNotice(null); setDeleting(m); }}>
-            {t('measures.milestones.delete')}
-          </Button>
-        </div>
-      ),
-    });
-  }
 
   return (
-    <section className="app-section" aria-labelledby="measure-milestones">
-      <h2 className="kern-heading-medium" id="measure-milestones">
-        {t('measures.milestones.heading')}
-      </h2>
-      {notice && <Alert variant="success" title={notice} live="status" />}
-      {measure.milestones.length === 0 ? (
-        <p className="kern-body">{t('measures.milestones.empty')}</p>
-      ) : (
-        <Table caption={t('measures.milestones.caption')} captionHidden columns={columns} rows={measure.milestones} rowKey={(m) => m.id} />
-      )}
-      {canWrite && (
-        <Button variant="secondary" icon="add" onClick={() => { setNotice(null); setEditing('new'); }}>
-          {t('measures.milestones.add')}
-        </Button>
-      )}
-      {canWrite && (
-        <>
-          <MilestoneDialog
-            measureId={measure.id}
-            milestone={editing === 'new' ? null : editing}
-            open={editing !== null}
-            onClose={() => setEditing(null)}
-            onDone={(message) => {
-              setEditing(null);
-              setNotice(message);
-            }}
-          />
-          <DeleteMilestoneDialog
-            measureId={measure.id}
-            milestone={deleting}
-            onClose={() => setDeleting(null)}
-            onDone={(message) => {
-              setDeleting(null);
-              setNotice(message);
-            }}
-          />
-        </>
-      )}
-    </section>
+    <RowsSection
+      id="measure-milestones"
+      texts={{
+        heading: t('measures.milestones.heading'),
+        empty: t('measures.milestones.empty'),
+        caption: t('measures.milestones.caption'),
+        actions: t('measures.milestones.actions'),
+        edit: t('measures.milestones.edit'),
+        editFor: (m) => t('measures.milestones.editFor', { title: m.title }),
+        delete: t('measures.milestones.delete'),
+        deleteFor: (m) => t('measures.milestones.deleteFor', { title: m.title }),
+        add: t('measures.milestones.add'),
+      }}
+      rows={measure.milestones}
+      columns={columns}
+      canWrite={canWrite}
+      dialogs={rows}
+    >
+      <MilestoneDialog measureId={measure.id} milestone={rows.editing} open={rows.editOpen} onClose={rows.closeEdit} onDone={rows.editDone} />
+      <DeleteRowDialog
+        row={rows.deleting}
+        mutation={remove}
+        title={t('measures.milestones.deleteTitle')}
+        deleteLabel={t('measures.milestones.delete')}
+        text={(m) => t('measures.milestones.deleteText', { title: m.title, date: day(m.date) })}
+        doneMessage={(m) => t('measures.milestones.deleted', { title: m.title })}
+        onClose={rows.closeDelete}
+        onDone={rows.deleteDone}
+      />
+    </RowsSection>
   );
 }
 
@@ -141,14 +94,10 @@ function MilestoneDialog({
   const { t } = useTranslation();
   const save = useSaveMilestone(measureId);
   const [values, setValues] = useState<MilestoneValues>(EMPTY_MILESTONE);
-  const [openedFor, setOpenedFor] = useState<string | null>(null);
   const form = useFormErrors<MilestoneField>(MILESTONE_FIELD_MAP, (f) => t(LABELS[(MILESTONE_FIELD_MAP as Record<string, MilestoneField>)[f] ?? 'title']));
-  const key = milestone ? `${milestone.id}-${milestone.version}` : 'new';
-  if (open && openedFor !== key) {
-    setOpenedFor(key);
-    setValues(milestone ? milestoneToValues(milestone) : EMPTY_MILESTONE);
-  }
-  if (!open && openedFor !== null) setOpenedFor(null);
+  useOnOpen(open, milestone ? `${milestone.id}-${milestone.version}` : 'new', () =>
+    setValues(milestone ? milestoneToValues(milestone) : EMPTY_MILESTONE),
+  );
 
   const close = () => {
     form.clear();
@@ -176,24 +125,15 @@ function MilestoneDialog({
     }
   };
 
-  const showProblem = save.isError && !isProblemKind(save.error, 'validation-error');
   return (
-    <Dialog
+    <RowFormDialog
       open={open}
       title={t(milestone ? 'measures.milestones.editTitle' : 'measures.milestones.addTitle')}
+      formId="milestone-form"
+      pending={save.isPending}
+      error={save.error}
       onClose={close}
-      footer={
-        <>
-          <Button variant="secondary" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" form="milestone-form" disabled={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </>
-      }
     >
-      {showProblem && <ChangeProblem error={save.error} />}
       <ErrorSummary
         focusKey={form.failedSubmits}
         messages={form.formErrors}
@@ -222,55 +162,6 @@ function MilestoneDialog({
           onChange={(e) => set('progress')(e.target.value)}
         />
       </form>
-    </Dialog>
-  );
-}
-
-function DeleteMilestoneDialog({
-  measureId,
-  milestone,
-  onClose,
-  onDone,
-}: {
-  measureId: string;
-  milestone: Milestone | null;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}) {
-  const { t } = useTranslation();
-  const remove = useDeleteMilestone(measureId);
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
-  const run = async () => {
-    if (!milestone) return;
-    try {
-      await remove.mutateAsync(milestone);
-      onDone(t('measures.milestones.deleted', { title: milestone.title }));
-    } catch {
-      // The dialog shows the problem.
-    }
-  };
-  return (
-    <Dialog
-      open={milestone !== null}
-      role="alertdialog"
-      title={t('measures.milestones.deleteTitle')}
-      onClose={close}
-      footer={
-        <>
-          <Button variant="secondary" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button icon="delete" onClick={() => void run()} disabled={remove.isPending}>
-            {t('measures.milestones.delete')}
-          </Button>
-        </>
-      }
-    >
-      {remove.isError && <ChangeProblem error={remove.error} />}
-      {milestone && <p className="kern-body">{t('measures.milestones.deleteText', { title: milestone.title, date: day(milestone.date) })}</p>}
-    </Dialog>
+    </RowFormDialog>
   );
 }
