@@ -119,6 +119,13 @@ async def fetch_page(
     return PageResult(rows=live, tombstones=tombstones, total=total or 0)
 
 
+def split_commas(values: object) -> object:
+    """For a repeatable query filter: ``?status=a,b`` and ``?status=a&status=b`` mean the same."""
+    if isinstance(values, list):
+        return [part.strip() for value in values for part in str(value).split(",") if part.strip()]
+    return values
+
+
 LIKE_ESCAPE = "\\"
 
 

@@ -16,13 +16,13 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core.audit import record_audit
 from api.core.references import next_reference
+from api.meetings.service import BERLIN
 from api.models import (
     AgendaItem,
     Body,
@@ -40,7 +40,6 @@ from api.models import (
 )
 
 SEED = 2028
-BERLIN = ZoneInfo("Europe/Berlin")
 FIRST_YEAR = 2017
 STEERING_LEAD = "Landkreis Gifhorn – Stabsstelle Integration"
 

@@ -18,7 +18,7 @@ from pydantic import (
 )
 
 from api.core.fields import SINGLE_LINE, Line200, LongText
-from api.core.pagination import Page
+from api.core.pagination import Page, split_commas
 
 MeasureStatus = Literal["idea", "planned", "in_progress", "completed", "paused", "discontinued"]
 InitialMeasureStatus = Literal["idea", "planned"]
@@ -45,14 +45,7 @@ Period = Annotated[
 ]
 
 
-def _split_commas(values: object) -> object:
-    """``?status=idea,planned`` and ``?status=idea&status=planned`` mean the same."""
-    if isinstance(values, list):
-        return [part.strip() for value in values for part in str(value).split(",") if part.strip()]
-    return values
-
-
-StatusFilter = Annotated[list[MeasureStatus], BeforeValidator(_split_commas)]
+StatusFilter = Annotated[list[MeasureStatus], BeforeValidator(split_commas)]
 
 
 def _unique_ids(values: list[uuid.UUID]) -> list[uuid.UUID]:

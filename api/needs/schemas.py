@@ -10,21 +10,14 @@ from pydantic import MISSING, BaseModel, BeforeValidator, ConfigDict, Field
 
 from api.concept.refs import FieldOfActionRef
 from api.core.fields import Line200, LongText
-from api.core.pagination import Page
+from api.core.pagination import Page, split_commas
 from api.measures.schemas import MeasureRef
 from api.offers.schemas import AgendaItemRef
 
 NeedStatus = Literal["open", "addressed", "escalated", "resolved", "dismissed"]
 
 
-def _split_commas(values: object) -> object:
-    """``?status=open,addressed`` and ``?status=open&status=addressed`` mean the same."""
-    if isinstance(values, list):
-        return [part.strip() for value in values for part in str(value).split(",") if part.strip()]
-    return values
-
-
-StatusFilter = Annotated[list[NeedStatus], BeforeValidator(_split_commas)]
+StatusFilter = Annotated[list[NeedStatus], BeforeValidator(split_commas)]
 
 
 class NeedRead(BaseModel):
