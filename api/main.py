@@ -49,6 +49,8 @@ from api.organisations.router import router as organisations_router
 from api.privacy.router import router as privacy_router
 from api.registrations.router import router as registrations_router
 from api.site.router import router as site_router
+from api.submissions.router import directives_router
+from api.submissions.router import router as submissions_router
 from api.users.router import router as users_router
 
 API_VERSION = "1.0.0"
@@ -112,6 +114,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         calendars_router,
         registrations_router,
         dashboard_router,
+        submissions_router,
+        directives_router,
     )
     for router in routers:
         app.include_router(router)

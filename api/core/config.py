@@ -63,6 +63,7 @@ class Settings(BaseSettings):
     join_requests_per_window: int = Field(default=5, ge=1)
     join_window_seconds: int = Field(default=3600, ge=10)
     max_upload_bytes: int = Field(default=10_485_760, ge=1024)
+    submission_deadline_weeks: int = Field(default=3, ge=0, le=26)
 
     @field_validator("cors_origins", mode="before")
     @classmethod

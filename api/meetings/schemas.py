@@ -240,6 +240,9 @@ class AgendaItemRead(BaseModel):
         default=None, description="The measure worked on (kind measure_development only)"
     )
     measure: MeasureRef | None = Field(default=None, description="That measure; null when unset or deleted")
+    submission_id: uuid.UUID | None = Field(
+        default=None, description="The submission treated (kind submission, set by scheduling it)"
+    )
     created_at: datetime
     updated_at: datetime
     version: int

@@ -20,6 +20,13 @@ from api.models.meeting import AgendaItem, Attachment, Attendance, CalendarToken
 from api.models.member import Member, Membership
 from api.models.offer import Need, Offer
 from api.models.organisation import Organisation
+from api.models.submission import (
+    Directive,
+    Submission,
+    directive_measures,
+    submission_measures,
+    submission_needs,
+)
 from api.models.user import AuthSession, LoginFailure, User
 
 __all__ = [
@@ -33,6 +40,7 @@ __all__ = [
     "CalendarToken",
     "ConceptEdition",
     "ConsentRecord",
+    "Directive",
     "FieldOfAction",
     "Goal",
     "IdempotencyRecord",
@@ -51,8 +59,12 @@ __all__ = [
     "RateLimitHit",
     "ReferenceCounter",
     "Registration",
+    "Submission",
     "User",
+    "directive_measures",
     "field_of_action_bodies",
     "measure_goals",
     "measure_needs",
+    "submission_measures",
+    "submission_needs",
 ]

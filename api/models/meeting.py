@@ -75,6 +75,10 @@ class AgendaItem(ResourceMixin, SoftDeleteMixin, Base):
     measure_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("measures.id", ondelete="SET NULL", use_alter=True), default=None, index=True
     )
+    # The paper an item of kind "submission" treats (steering-group meetings).
+    submission_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("submissions.id", ondelete="SET NULL", use_alter=True), default=None, index=True
+    )
 
 
 class Attendance(ResourceMixin, Base):

@@ -1,0 +1,378 @@
+"""Submissions to the steering group: the path from need to directive, transitions, access, deadline."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, timedelta
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import select
+
+from api.models import AgendaItem, Meeting, Member, User
+from tests.conftest import Account, Mailbox, UserFactory, audit_events
+from tests.test_offers import seat
+
+URL = "/api/v1/submissions"
+DIRECTIVES = "/api/v1/directives"
+
+
+async def steering_meeting(app: FastAPI, body_id: uuid.UUID, *, in_days: int, status: str = "invited") -> str:
+    starts = datetime.now(UTC).replace(microsecond=0) + timedelta(days=in_days)
+    async with app.state.sessionmaker() as session, session.begin():
+        meeting = Meeting(
+            body_id=body_id,
+            title="Steuerungsgruppe 2/2026",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=2),
+            status=status,
+        )
+        session.add(meeting)
+        await session.flush()
+        return str(meeting.id)
+
+
+async def spokesperson_of(
+    app: FastAPI, make_user: UserFactory, body_id: uuid.UUID, email: str | None = None
+) -> Account:
+    account = await make_user("spokesperson")
+    await seat(app, account, body_id, role="spokesperson")
+    if email:
+        async with app.state.sessionmaker() as session, session.begin():
+            user = await session.get(User, account.user.id)
+            assert user is not None
+            assert user.member_id is not None
+            member = await session.get(Member, user.member_id)
+            assert member is not None
+            member.email = email
+    return account
+
+
+async def draft(client: httpx.AsyncClient, account: Account, body_id: uuid.UUID, **fields: object) -> dict:  # type: ignore[type-arg]
+    payload = {
+        "title": "Kinderbetreuung während der Sprachkurse",
+        "kind": "request",
+        "body_id": str(body_id),
+        "situation": "Viele Mütter können Integrationskurse nicht besuchen.",
+        "proposed_resolution": "Die Steuerungsgruppe bittet den Landkreis, eine Kursbetreuung zu prüfen.",
+        "rationale": "Ohne Betreuung bleiben Plätze leer.",
+    } | fields
+    response = await client.post(URL, json=payload, headers=account.headers)
+    assert response.status_code == 201, response.text
+    created: dict = response.json()  # type: ignore[type-arg]
+    return created
+
+
+async def act(
+    client: httpx.AsyncClient,
+    account: Account,
+    submission_id: str,
+    action: str,
+    payload: dict | None = None,  # type: ignore[type-arg]
+) -> httpx.Response:
+    current = await client.get(f"{URL}/{submission_id}", headers=account.headers)
+    return await client.post(
+        f"{URL}/{submission_id}/{action}",
+        json=payload if payload is not None else {},
+        headers=account.headers | {"If-Match": current.headers.get("ETag", "*")},
+    )
+
+
+async def test_from_need_to_done_directive(
+    client: httpx.AsyncClient,
+    make_user: UserFactory,
+    bodies: dict[str, uuid.UUID],
+    app: FastAPI,
+    mailbox: Mailbox,
+) -> None:
+    body_id = bodies["AK Familienleben"]
+    coordinator = await make_user("coordinator")
+    spokesperson = await spokesperson_of(app, make_user, body_id, email="sprecherin@example.org")
+    meeting_id = await steering_meeting(app, bodies["Steuerungsgruppe"], in_days=60)
+    need = (
+        await client.post(
+            "/api/v1/needs",
+            json={"body_id": str(body_id), "title": "Kinderbetreuung fehlt"},
+            headers=spokesperson.headers,
+        )
+    ).json()
+
+    submission = await draft(client, spokesperson, body_id, need_ids=[need["id"]])
+    assert (submission["status"], submission["reference"], submission["need_ids"]) == (
+        "draft",
+        None,
+        [need["id"]],
+    )
+
+    submitted = await act(client, spokesperson, submission["id"], "submit")
+    assert submitted.status_code == 200, submitted.text
+    year = datetime.now(UTC).year
+    assert submitted.json()["reference"] == f"SG-{year}-001"
+    assert submitted.json()["status"] == "submitted"
+
+    scheduled = await act(client, coordinator, submission["id"], "schedule", {"meeting_id": meeting_id})
+    assert scheduled.status_code == 200, scheduled.text
+    assert (scheduled.json()["status"], scheduled.json()["meeting_id"]) == ("scheduled", meeting_id)
+    agenda = await client.get(f"/api/v1/meetings/{meeting_id}/agenda-items", headers=coordinator.headers)
+    [item] = agenda.json()
+    assert (item["kind"], item["submission_id"]) == ("submission", submission["id"])
+    assert item["title"].startswith(f"SG-{year}-001 ")
+
+    due = (date.today() + timedelta(days=90)).isoformat()
+    decided = await act(
+        client,
+        coordinator,
+        submission["id"],
+        "decision",
+        {
+            "outcome": "approved_with_changes",
+            "resolution": "Der Landkreis prüft eine Kursbetreuung an zwei Standorten.",
+            "votes_for": 9,
+            "votes_against": 1,
+            "abstentions": 2,
+            "directives": [
+                {"text": "Standorte prüfen", "addressee_kind": "office", "due_on": due},
+                {
+                    "text": "Bedarf je Kurs erheben",
+                    "addressee_kind": "body",
+                    "addressee_body_id": str(body_id),
+                    "due_on": due,
+                },
+            ],
+        },
+    )
+    assert decided.status_code == 200, decided.text
+    assert (decided.json()["status"], decided.json()["outcome"], decided.json()["votes_for"]) == (
+        "decided",
+        "approved_with_changes",
+        9,
+    )
+    [(recipients, message)] = mailbox.messages
+    assert recipients == ["sprecherin@example.org"]
+    assert f"SG-{year}-001" in message["Subject"]
+    assert "mit Änderungen beschlossen" in message["Subject"]
+    assert "zwei Standorten" in message.get_body().get_content()
+
+    issued = (
+        await client.get(DIRECTIVES, params={"submission_id": submission["id"]}, headers=spokesperson.headers)
+    ).json()
+    assert issued["total"] == 2
+    ours = next(d for d in issued["items"] if d["addressee_kind"] == "body")
+    assert (ours["addressee_body_id"], ours["status"], ours["overdue"]) == (str(body_id), "open", False)
+    assert "Familienleben" in ours["addressee_name"]
+    office = next(d for d in issued["items"] if d["addressee_kind"] == "office")
+
+    etag = (await client.get(f"{DIRECTIVES}/{ours['id']}", headers=spokesperson.headers)).headers["ETag"]
+    started = await client.post(
+        f"{DIRECTIVES}/{ours['id']}/status",
+        json={"status": "in_progress"},
+        headers=spokesperson.headers | {"If-Match": etag},
+    )
+    assert started.status_code == 200, started.text
+    no_note = await client.post(
+        f"{DIRECTIVES}/{ours['id']}/status",
+        json={"status": "done"},
+        headers=spokesperson.headers | {"If-Match": started.headers["ETag"]},
+    )
+    assert no_note.status_code == 422
+    done = await client.post(
+        f"{DIRECTIVES}/{ours['id']}/status",
+        json={"status": "done", "note": "Erhebung in allen Kursen abgeschlossen."},
+        headers=spokesperson.headers | {"If-Match": started.headers["ETag"]},
+    )
+    assert done.status_code == 200, done.text
+    assert done.json()["status"] == "done"
+    assert done.json()["completed_at"] is not None
+
+    office_etag = (await client.get(f"{DIRECTIVES}/{office['id']}", headers=spokesperson.headers)).headers[
+        "ETag"
+    ]
+    not_theirs = await client.post(
+        f"{DIRECTIVES}/{office['id']}/status",
+        json={"status": "in_progress"},
+        headers=spokesperson.headers | {"If-Match": office_etag},
+    )
+    assert not_theirs.status_code == 403
+
+    actions = [event.action for event in await audit_events(app, "submission.decide")]
+    assert actions == ["submission.decide"]
+    assert len(await audit_events(app, "directive.create")) == 2
+
+
+async def test_disallowed_transitions_answer_409(
+    client: httpx.AsyncClient, make_user: UserFactory, bodies: dict[str, uuid.UUID], app: FastAPI
+) -> None:
+    coordinator = await make_user("coordinator")
+    meeting_id = await steering_meeting(app, bodies["Steuerungsgruppe"], in_days=60)
+    decision = {"outcome": "noted"}
+    paper = await draft(client, coordinator, bodies["AK Bildung"])
+    for action, payload in (("schedule", {"meeting_id": meeting_id}), ("decision", decision)):
+        response = await act(client, coordinator, paper["id"], action, payload)
+        assert response.status_code == 409, (action, response.text)
+        assert "draft" in response.json()["detail"]
+    assert (await act(client, coordinator, paper["id"], "submit")).status_code == 200
+    for action, payload in (("submit", {}), ("decision", decision)):
+        assert (await act(client, coordinator, paper["id"], action, payload)).status_code == 409, action
+    assert (
+        await act(client, coordinator, paper["id"], "schedule", {"meeting_id": meeting_id})
+    ).status_code == 200
+    for action, payload in (("submit", {}), ("schedule", {"meeting_id": meeting_id}), ("withdraw", {})):
+        assert (await act(client, coordinator, paper["id"], action, payload)).status_code == 409, action
+    assert (await act(client, coordinator, paper["id"], "decision", decision)).status_code == 200
+    for action, payload in (
+        ("submit", {}),
+        ("schedule", {"meeting_id": meeting_id}),
+        ("withdraw", {}),
+        ("decision", decision),
+    ):
+        assert (await act(client, coordinator, paper["id"], action, payload)).status_code == 409, action
+    patched = await client.patch(
+        f"{URL}/{paper['id']}", json={"title": "Neu"}, headers=coordinator.headers | {"If-Match": "*"}
+    )
+    assert patched.status_code == 409
+
+    withdrawn = await draft(client, coordinator, bodies["AK Bildung"])
+    assert (await act(client, coordinator, withdrawn["id"], "withdraw")).status_code == 200
+    for action, payload in (("submit", {}), ("schedule", {"meeting_id": meeting_id}), ("withdraw", {})):
+        assert (await act(client, coordinator, withdrawn["id"], action, payload)).status_code == 409, action
+
+
+async def test_deferred_decision_returns_the_paper_to_submitted(
+    client: httpx.AsyncClient, make_user: UserFactory, bodies: dict[str, uuid.UUID], app: FastAPI
+) -> None:
+    coordinator = await make_user("coordinator")
+    meeting_id = await steering_meeting(app, bodies["Steuerungsgruppe"], in_days=60)
+    later_id = await steering_meeting(app, bodies["Steuerungsgruppe"], in_days=200, status="planned")
+    paper = await draft(client, coordinator, bodies["AK Teilhabe"])
+    await act(client, coordinator, paper["id"], "submit")
+    await act(client, coordinator, paper["id"], "schedule", {"meeting_id": meeting_id})
+    deferred = await act(client, coordinator, paper["id"], "decision", {"outcome": "deferred"})
+    assert deferred.status_code == 200, deferred.text
+    assert (
+        deferred.json()["status"],
+        deferred.json()["meeting_id"],
+        deferred.json()["decided_meeting_id"],
+    ) == (
+        "submitted",
+        None,
+        meeting_id,
+    )
+    with_directive = await act(
+        client,
+        coordinator,
+        paper["id"],
+        "schedule",
+        {"meeting_id": later_id},
+    )
+    assert with_directive.status_code == 200
+    refused = await act(
+        client,
+        coordinator,
+        paper["id"],
+        "decision",
+        {
+            "outcome": "rejected",
+            "resolution": "Abgelehnt.",
+            "directives": [{"text": "x", "addressee_kind": "office", "due_on": "2027-01-01"}],
+        },
+    )
+    assert refused.status_code == 422
+    assert (await client.get(f"{URL}/{paper['id']}", headers=coordinator.headers)).json()[
+        "status"
+    ] == "scheduled"
+
+
+async def test_drafts_are_visible_only_to_the_body_and_coordinators(
+    client: httpx.AsyncClient, make_user: UserFactory, bodies: dict[str, uuid.UUID], app: FastAPI
+) -> None:
+    ours = await spokesperson_of(app, make_user, bodies["AK Bildung"])
+    other = await spokesperson_of(app, make_user, bodies["AK Teilhabe"])
+    member = await make_user("member")
+    await seat(app, member, bodies["AK Bildung"])
+    steering = await make_user("steering")
+    coordinator = await make_user("coordinator")
+    paper = await draft(client, ours, bodies["AK Bildung"])
+    for account, expected in ((other, 404), (member, 404), (steering, 404), (coordinator, 200), (ours, 200)):
+        response = await client.get(f"{URL}/{paper['id']}", headers=account.headers)
+        assert response.status_code == expected, account.user.roles
+        listed = (await client.get(URL, headers=account.headers)).json()
+        assert (paper["id"] in [item["id"] for item in listed["items"]]) == (expected == 200)
+    cannot = await client.post(
+        URL,
+        json={"title": "Fremd", "kind": "report", "body_id": str(bodies["AK Bildung"])},
+        headers=other.headers,
+    )
+    assert cannot.status_code == 403
+    await act(client, ours, paper["id"], "submit")
+    for account in (member, steering):
+        assert (await client.get(f"{URL}/{paper['id']}", headers=account.headers)).status_code == 200
+    assert (await client.get(f"{URL}/{paper['id']}", headers=other.headers)).status_code == 404
+
+
+async def test_late_submission_only_by_a_coordinator_with_a_reason(
+    client: httpx.AsyncClient, make_user: UserFactory, bodies: dict[str, uuid.UUID], app: FastAPI
+) -> None:
+    meeting_id = await steering_meeting(app, bodies["Steuerungsgruppe"], in_days=10)
+    async with app.state.sessionmaker() as session:
+        starts = (await session.get(Meeting, uuid.UUID(meeting_id))).starts_at  # type: ignore[union-attr]
+    deadline = (starts.date() - timedelta(weeks=3)).isoformat()
+    spokesperson = await spokesperson_of(app, make_user, bodies["AK Bildung"])
+    coordinator = await make_user("coordinator")
+    paper = await draft(client, spokesperson, bodies["AK Bildung"])
+    refused = await act(client, spokesperson, paper["id"], "submit")
+    assert refused.status_code == 409
+    assert deadline in refused.json()["detail"]
+    assert (await client.get(f"{URL}/{paper['id']}", headers=spokesperson.headers)).json()[
+        "reference"
+    ] is None
+    no_reason = await act(client, coordinator, paper["id"], "submit")
+    assert no_reason.status_code == 422
+    assert deadline in no_reason.text
+    accepted = await act(
+        client, coordinator, paper["id"], "submit", {"late_reason": "Dringend wegen Kursstart im Herbst."}
+    )
+    assert accepted.status_code == 200, accepted.text
+    assert accepted.json()["late_reason"] == "Dringend wegen Kursstart im Herbst."
+
+
+async def test_references_are_sequential_and_scheduling_checks_the_meeting(
+    client: httpx.AsyncClient, make_user: UserFactory, bodies: dict[str, uuid.UUID], app: FastAPI
+) -> None:
+    coordinator = await make_user("coordinator")
+    held = await steering_meeting(app, bodies["Steuerungsgruppe"], in_days=60, status="held")
+    working_group_meeting = await steering_meeting(app, bodies["AK Bildung"], in_days=60)
+    references = []
+    for _ in range(3):
+        paper = await draft(client, coordinator, bodies["AK Bildung"])
+        references.append((await act(client, coordinator, paper["id"], "submit")).json()["reference"])
+    year = datetime.now(UTC).year
+    assert references == [f"SG-{year}-001", f"SG-{year}-002", f"SG-{year}-003"]
+    for meeting_id, code in (
+        (held, "meeting_closed"),
+        (working_group_meeting, "unknown_meeting"),
+        (str(uuid.uuid4()), "unknown_meeting"),
+    ):
+        response = await act(client, coordinator, paper["id"], "schedule", {"meeting_id": meeting_id})
+        assert response.status_code == 422
+        assert code in response.text
+    async with app.state.sessionmaker() as session:
+        assert list(await session.scalars(select(AgendaItem.id))) == []
+
+
+@pytest.mark.parametrize("outcome", ["approved", "rejected"])
+async def test_decisions_need_a_resolution_text(
+    outcome: str,
+    client: httpx.AsyncClient,
+    make_user: UserFactory,
+    bodies: dict[str, uuid.UUID],
+    app: FastAPI,
+) -> None:
+    coordinator = await make_user("coordinator")
+    meeting_id = await steering_meeting(app, bodies["Steuerungsgruppe"], in_days=60)
+    paper = await draft(client, coordinator, bodies["AK Bildung"])
+    await act(client, coordinator, paper["id"], "submit")
+    await act(client, coordinator, paper["id"], "schedule", {"meeting_id": meeting_id})
+    response = await act(client, coordinator, paper["id"], "decision", {"outcome": outcome})
+    assert response.status_code == 422
+    assert "resolution" in response.text
