@@ -16,6 +16,11 @@ from tests.conftest import reset_database
 
 EXPECTED_TABLES = {
     "concept_editions",
+    "directive_measures",
+    "directives",
+    "submission_measures",
+    "submission_needs",
+    "submissions",
     "field_of_action_bodies",
     "fields_of_action",
     "goals",
