@@ -1,4 +1,4 @@
-"""The ``netzwerk`` command: migrate, create-admin, seed-demo, serve, openapi."""
+"""The ``netzwerk`` command: migrate, create-admin, seed-demo, notify, serve, openapi."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from api.demo.concept import ConceptResult, seed_concept
 from api.demo.measures import MeasuresResult, seed_measures
 from api.demo.service import DemoResult, seed_directory
 from api.models import User
+from api.submissions.reminders import notify
 from api.users.schemas import UserCreate
 from api.users.service import create_user
 
@@ -165,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     admin.add_argument("--password", help="prompted for when omitted")
     admin.add_argument("--name", default="Administration")
     commands.add_parser("seed-demo", help="create the demo data (idempotent)")
+    commands.add_parser("notify", help="send due reminders (deadlines, directives); each only once")
     serve_parser = commands.add_parser("serve", help="migrate, then serve API and browser app")
     serve_parser.add_argument(
         "--demo-on-first-run", action="store_true", help="seed the demo data when the database is new"
@@ -187,6 +189,11 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "seed-demo":
         migrate(settings)
         seed_demo(settings)
+    elif args.command == "notify":
+        sent, failed = asyncio.run(_in_transaction(settings, lambda session: notify(session, settings)))
+        print(f"Reminders: {sent} sent, {failed} not delivered (tried again next run).")
+        if failed:
+            return 1
     elif args.command == "serve":
         serve(settings, demo_on_first_run=args.demo_on_first_run)
     return 0

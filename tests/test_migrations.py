@@ -20,6 +20,7 @@ EXPECTED_TABLES = {
     "directives",
     "submission_measures",
     "submission_needs",
+    "sent_reminders",
     "submissions",
     "field_of_action_bodies",
     "fields_of_action",

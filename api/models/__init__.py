@@ -22,6 +22,7 @@ from api.models.offer import Need, Offer
 from api.models.organisation import Organisation
 from api.models.submission import (
     Directive,
+    SentReminder,
     Submission,
     directive_measures,
     submission_measures,
@@ -59,6 +60,7 @@ __all__ = [
     "RateLimitHit",
     "ReferenceCounter",
     "Registration",
+    "SentReminder",
     "Submission",
     "User",
     "directive_measures",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from api.models.base import Base, ResourceMixin, SoftDeleteMixin
+from api.models.base import Base, IdMixin, ResourceMixin, SoftDeleteMixin
 
 SUBMISSION_KINDS = ("report", "request", "recommendation")
 SUBMISSION_STATUSES = ("draft", "submitted", "scheduled", "decided", "withdrawn")
@@ -87,3 +87,15 @@ class Directive(ResourceMixin, SoftDeleteMixin, Base):
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)
     completion_note: Mapped[str] = mapped_column(Text, default="")
     completed_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class SentReminder(IdMixin, Base):
+    """One reminder mail that ``netzwerk notify`` delivered, so that a second run does not send it again."""
+
+    __tablename__ = "sent_reminders"
+    __table_args__ = (UniqueConstraint("kind", "subject_id", "recipient"),)
+
+    kind: Mapped[str] = mapped_column(String(32))
+    subject_id: Mapped[uuid.UUID] = mapped_column()
+    recipient: Mapped[str] = mapped_column(String(254))
+    sent_at: Mapped[datetime]

@@ -1,8 +1,8 @@
-"""Submissions to the steering group with their decisions, directives; agenda items link a submission
+"""Submissions to the steering group with decisions and directives; reminders sent; agenda items link a submission
 
 Revision ID: 0006
 Revises: 0005
-Create Date: 2026-12-02 21:03:00.567153
+Create Date: 2026-12-02 21:08:39.838266
 """
 
 from collections.abc import Sequence
@@ -19,6 +19,16 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "sent_reminders",
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("subject_id", sa.Uuid(), nullable=False),
+        sa.Column("recipient", sa.String(length=254), nullable=False),
+        sa.Column("sent_at", api.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_sent_reminders")),
+        sa.UniqueConstraint("kind", "subject_id", "recipient", name=op.f("uq_sent_reminders_kind")),
+    )
     op.create_table(
         "submissions",
         sa.Column("reference", sa.String(length=32), nullable=True),
@@ -236,3 +246,4 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_submissions_body_id"))
 
     op.drop_table("submissions")
+    op.drop_table("sent_reminders")
