@@ -376,3 +376,46 @@ async def test_decisions_need_a_resolution_text(
     response = await act(client, coordinator, paper["id"], "decision", {"outcome": outcome})
     assert response.status_code == 422
     assert "resolution" in response.text
+
+
+async def test_dashboard_shows_decisions_and_overdue_directives(
+    client: httpx.AsyncClient, make_user: UserFactory, bodies: dict[str, uuid.UUID], app: FastAPI
+) -> None:
+    coordinator = await make_user("coordinator")
+    meeting_id = await steering_meeting(app, bodies["Steuerungsgruppe"], in_days=60)
+    paper = await draft(client, coordinator, bodies["AK Bildung"])
+    await act(client, coordinator, paper["id"], "submit")
+    await act(client, coordinator, paper["id"], "schedule", {"meeting_id": meeting_id})
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    decided = await act(
+        client,
+        coordinator,
+        paper["id"],
+        "decision",
+        {
+            "outcome": "approved",
+            "resolution": "Beschlossen.",
+            "directives": [
+                {"text": "Sofort umsetzen", "addressee_kind": "office", "due_on": yesterday},
+                {"text": "Später berichten", "addressee_kind": "office", "due_on": "2099-01-01"},
+            ],
+        },
+    )
+    assert decided.status_code == 200, decided.text
+    dashboard = (await client.get("/api/v1/dashboard", headers=coordinator.headers)).json()
+    [decision] = dashboard["recent_decisions"]
+    assert (decision["reference"], decision["outcome"]) == (decided.json()["reference"], "approved")
+    listed = (await client.get(DIRECTIVES, params={"overdue": "true"}, headers=coordinator.headers)).json()
+    assert dashboard["overdue_directives_total"] == listed["total"] == 1
+    assert [d["text"] for d in dashboard["overdue_directives"]] == ["Sofort umsetzen"]
+
+    [overdue] = listed["items"]
+    etag = (await client.get(f"{DIRECTIVES}/{overdue['id']}", headers=coordinator.headers)).headers["ETag"]
+    done = await client.post(
+        f"{DIRECTIVES}/{overdue['id']}/status",
+        json={"status": "done", "note": "Erledigt."},
+        headers=coordinator.headers | {"If-Match": etag},
+    )
+    assert done.status_code == 200, done.text
+    dashboard = (await client.get("/api/v1/dashboard", headers=coordinator.headers)).json()
+    assert (dashboard["overdue_directives_total"], dashboard["overdue_directives"]) == (0, [])

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from api.meetings.schemas import MeetingStatus
+from api.submissions.schemas import DirectiveStatus, Outcome
 
 MeasureStatus = Literal["idea", "planned", "in_progress", "completed", "paused", "discontinued"]
 
@@ -97,6 +98,24 @@ class RecentMilestone(BaseModel):
     progress: int | None
 
 
+class RecentDecision(BaseModel):
+    submission_id: uuid.UUID
+    reference: str | None
+    title: str
+    body_short_name: str
+    outcome: Outcome
+    decided_at: datetime
+
+
+class OverdueDirective(BaseModel):
+    directive_id: uuid.UUID
+    submission_reference: str | None
+    text: str
+    addressee_name: str
+    due_on: date
+    status: DirectiveStatus
+
+
 class Dashboard(BaseModel):
     current_edition: EditionRef | None = Field(description="The adopted concept edition in force")
     measure_statuses: list[MeasureStatus] = Field(description="The six measure statuses in display order")
@@ -123,4 +142,11 @@ class Dashboard(BaseModel):
     recent_milestones: list[RecentMilestone] = Field(
         description="The ten latest milestones of live measures dated today or earlier, newest first"
     )
+    recent_decisions: list[RecentDecision] = Field(
+        description="The five latest decisions on submissions the caller may read, newest first"
+    )
+    overdue_directives: list[OverdueDirective] = Field(
+        description="The ten most overdue directives the caller may read, earliest due first"
+    )
+    overdue_directives_total: int = Field(description="Equals `GET /directives?overdue=true` total")
     generated_at: datetime

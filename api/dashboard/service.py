@@ -29,18 +29,37 @@ from api.dashboard.schemas import (
     EditionRef,
     FieldMeasures,
     GoalWithoutMeasures,
+    OverdueDirective,
     QuarterProgress,
+    RecentDecision,
     RecentMilestone,
     StatusCounts,
     UpcomingMeeting,
 )
 from api.meetings.access import readable_meetings
 from api.meetings.service import BERLIN, local_day_start
-from api.models import Body, ConceptEdition, FieldOfAction, Goal, Measure, Meeting, Milestone, Need, User
+from api.models import (
+    Body,
+    ConceptEdition,
+    Directive,
+    FieldOfAction,
+    Goal,
+    Measure,
+    Meeting,
+    Milestone,
+    Need,
+    Submission,
+    User,
+)
 from api.models.measure import MEASURE_STATUSES, measure_goals
+from api.submissions.directives import overdue_condition, visible_directives
+from api.submissions.directives import reads as directive_reads
+from api.submissions.service import visible_submissions
 
 UPCOMING_LIMIT = 5
 RECENT_MILESTONES = 10
+RECENT_DECISIONS = 5
+OVERDUE_DIRECTIVES = 10
 QUARTERS = 8
 WITHOUT_FIELD_TITLE = "Ohne Handlungsfeld"
 BODY_KIND_ORDER = {"working_group": 0, "steering_group": 1, "network": 2}
@@ -294,6 +313,50 @@ async def build_dashboard(session: AsyncSession, user: User, now: datetime | Non
         )
     ]
 
+    decisions = [
+        RecentDecision(
+            submission_id=submission.id,
+            reference=submission.reference,
+            title=submission.title,
+            body_short_name=bodies[submission.body_id].short_name,
+            outcome=submission.outcome,
+            decided_at=submission.decided_at,
+        )
+        for submission in await session.scalars(
+            select(Submission)
+            .where(
+                Submission.deleted_at.is_(None),
+                Submission.decided_at.is_not(None),
+                visible_submissions(user),
+            )
+            .order_by(Submission.decided_at.desc(), Submission.id)
+            .limit(RECENT_DECISIONS)
+        )
+    ]
+    overdue_where = Directive.deleted_at.is_(None) & visible_directives(user) & overdue_condition()
+    overdue_total = await session.scalar(select(func.count()).select_from(Directive).where(overdue_where))
+    overdue = [
+        OverdueDirective(
+            directive_id=read.id,
+            submission_reference=read.submission_reference,
+            text=read.text,
+            addressee_name=read.addressee_name,
+            due_on=read.due_on,
+            status=read.status,
+        )
+        for read in await directive_reads(
+            session,
+            list(
+                await session.scalars(
+                    select(Directive)
+                    .where(overdue_where)
+                    .order_by(Directive.due_on, Directive.id)
+                    .limit(OVERDUE_DIRECTIVES)
+                )
+            ),
+        )
+    ]
+
     return Dashboard(
         current_edition=edition,
         measure_statuses=list(MEASURE_STATUSES),
@@ -305,5 +368,8 @@ async def build_dashboard(session: AsyncSession, user: User, now: datetime | Non
         upcoming_meetings_total=upcoming_total,
         progress_over_time=progress,
         recent_milestones=recent,
+        recent_decisions=decisions,
+        overdue_directives=overdue,
+        overdue_directives_total=overdue_total or 0,
         generated_at=now,
     )

@@ -3467,10 +3467,25 @@ export interface components {
              */
             open_needs_by_body: components["schemas"]["BodyOpenNeeds"][];
             /**
+             * Overdue Directives
+             * @description The ten most overdue directives the caller may read, earliest due first
+             */
+            overdue_directives: components["schemas"]["OverdueDirective"][];
+            /**
+             * Overdue Directives Total
+             * @description Equals `GET /directives?overdue=true` total
+             */
+            overdue_directives_total: number;
+            /**
              * Progress Over Time
              * @description The last eight quarters, oldest first
              */
             progress_over_time: components["schemas"]["QuarterProgress"][];
+            /**
+             * Recent Decisions
+             * @description The five latest decisions on submissions the caller may read, newest first
+             */
+            recent_decisions: components["schemas"]["RecentDecision"][];
             /**
              * Recent Milestones
              * @description The ten latest milestones of live measures dated today or earlier, newest first
@@ -6713,6 +6728,30 @@ export interface components {
             /** Website */
             website?: string | null;
         };
+        /** OverdueDirective */
+        OverdueDirective: {
+            /** Addressee Name */
+            addressee_name: string;
+            /**
+             * Directive Id
+             * Format: uuid
+             */
+            directive_id: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "in_progress" | "done";
+            /** Submission Reference */
+            submission_reference: string | null;
+            /** Text */
+            text: string;
+        };
         /** PasswordChange */
         PasswordChange: {
             /** Current Password */
@@ -7018,6 +7057,30 @@ export interface components {
              * @description The quarter, e.g. "2026-Q4"
              */
             period: string;
+        };
+        /** RecentDecision */
+        RecentDecision: {
+            /** Body Short Name */
+            body_short_name: string;
+            /**
+             * Decided At
+             * Format: date-time
+             */
+            decided_at: string;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "approved" | "approved_with_changes" | "rejected" | "deferred" | "noted";
+            /** Reference */
+            reference: string | null;
+            /**
+             * Submission Id
+             * Format: uuid
+             */
+            submission_id: string;
+            /** Title */
+            title: string;
         };
         /** RecentMilestone */
         RecentMilestone: {
