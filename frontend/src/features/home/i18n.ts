@@ -110,6 +110,23 @@ const de = {
         empty: 'Es sind noch keine Meilensteine erreicht.',
         progress: 'Fortschritt {{value}} %',
       },
+      decisions: {
+        title: 'Neueste Beschlüsse',
+        empty: 'Die Steuerungsgruppe hat noch keine Vorlage beschieden.',
+        outcomes: {
+          approved: 'beschlossen',
+          approved_with_changes: 'mit Änderungen beschlossen',
+          rejected: 'abgelehnt',
+          deferred: 'vertagt',
+          noted: 'zur Kenntnis genommen',
+        },
+      },
+      directives: {
+        title: 'Überfällige Handlungsanweisungen',
+        empty: 'Keine Handlungsanweisung ist überfällig.',
+        due: 'Fällig seit {{date}} · {{addressee}}',
+        total: '{{count}} überfällig insgesamt',
+      },
     },
   },
 };
@@ -218,6 +235,23 @@ const en: DeepStrings<typeof de> = {
         title: 'Latest milestones',
         empty: 'No milestones have been reached yet.',
         progress: 'Progress {{value}} %',
+      },
+      decisions: {
+        title: 'Latest decisions',
+        empty: 'The steering group has not decided on a submission yet.',
+        outcomes: {
+          approved: 'approved',
+          approved_with_changes: 'approved with changes',
+          rejected: 'rejected',
+          deferred: 'deferred',
+          noted: 'noted',
+        },
+      },
+      directives: {
+        title: 'Overdue directives',
+        empty: 'No directive is overdue.',
+        due: 'Due since {{date}} · {{addressee}}',
+        total: '{{count}} overdue in all',
       },
     },
   },

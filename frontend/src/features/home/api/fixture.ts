@@ -96,5 +96,26 @@ export const DASHBOARD: Dashboard = {
       progress: 40,
     },
   ],
+  recent_decisions: [
+    {
+      submission_id: '00000000-0000-4000-8000-0000000000d1',
+      reference: 'SG-2026-002',
+      title: 'Kinderbetreuung während der Sprachkurse',
+      body_short_name: 'AK Familienleben',
+      outcome: 'approved_with_changes',
+      decided_at: '2026-04-22T15:30:00Z',
+    },
+  ],
+  overdue_directives: [
+    {
+      directive_id: '00000000-0000-4000-8000-0000000000d2',
+      submission_reference: 'SG-2026-002',
+      text: 'Standorte für die Kursbetreuung prüfen',
+      addressee_name: 'Stabsstelle Integration',
+      due_on: '2026-04-30',
+      status: 'in_progress',
+    },
+  ],
+  overdue_directives_total: 3,
   generated_at: '2026-05-02T08:00:00Z',
 };

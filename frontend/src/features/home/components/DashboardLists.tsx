@@ -110,3 +110,69 @@ export function RecentMilestones({ dashboard }: { dashboard: Dashboard }) {
     </section>
   );
 }
+
+/** The steering group's latest decisions on submissions. */
+export function RecentDecisions({ dashboard }: { dashboard: Dashboard }) {
+  const { t } = useTranslation();
+  return (
+    <section className="app-dashboard__panel" aria-labelledby="dashboard-decisions">
+      <h2 className="kern-heading-medium" id="dashboard-decisions">
+        {t('home.dashboard.decisions.title')}
+      </h2>
+      {dashboard.recent_decisions.length === 0 ? (
+        <p className="kern-body">{t('home.dashboard.decisions.empty')}</p>
+      ) : (
+        <ul className="app-dashboard__list">
+          {dashboard.recent_decisions.map((decision) => (
+            <li key={decision.submission_id} className="app-dashboard__item">
+              <span className="kern-body">
+                <strong>{decision.reference}</strong> {decision.title}
+              </span>
+              <span className="kern-body kern-body--small app-muted">
+                {formatDate(decision.decided_at)} · {decision.body_short_name} ·{' '}
+                {t(`home.dashboard.decisions.outcomes.${decision.outcome}`)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Directives past their due date and not done, the most overdue first. */
+export function OverdueDirectives({ dashboard }: { dashboard: Dashboard }) {
+  const { t } = useTranslation();
+  return (
+    <section className="app-dashboard__panel" aria-labelledby="dashboard-directives">
+      <h2 className="kern-heading-medium" id="dashboard-directives">
+        {t('home.dashboard.directives.title')}
+      </h2>
+      {dashboard.overdue_directives.length === 0 ? (
+        <p className="kern-body">{t('home.dashboard.directives.empty')}</p>
+      ) : (
+        <>
+          <ul className="app-dashboard__list">
+            {dashboard.overdue_directives.map((directive) => (
+              <li key={directive.directive_id} className="app-dashboard__item">
+                <span className="kern-body">
+                  {directive.submission_reference && <strong>{directive.submission_reference}</strong>}{' '}
+                  {directive.text}
+                </span>
+                <span className="kern-body kern-body--small app-muted">
+                  {t('home.dashboard.directives.due', {
+                    date: formatDate(directive.due_on),
+                    addressee: directive.addressee_name,
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <p className="kern-body">
+            {t('home.dashboard.directives.total', { count: dashboard.overdue_directives_total })}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -84,5 +84,12 @@ describe('the dashboard', () => {
       `/massnahmen/${DASHBOARD.recent_milestones[0]?.measure_id}`,
     );
     expect(within(milestones).getByText(/30\.04\.2026: Erster Termin/)).toBeInTheDocument();
+    const decisions = screen.getByRole('region', { name: 'Neueste Beschlüsse' });
+    expect(within(decisions).getByText('SG-2026-002')).toBeInTheDocument();
+    expect(within(decisions).getByText(/22\.04\.2026 · AK Familienleben · mit Änderungen beschlossen/)).toBeInTheDocument();
+    const directives = screen.getByRole('region', { name: 'Überfällige Handlungsanweisungen' });
+    expect(within(directives).getByText(/Standorte für die Kursbetreuung prüfen/)).toBeInTheDocument();
+    expect(within(directives).getByText('Fällig seit 30.04.2026 · Stabsstelle Integration')).toBeInTheDocument();
+    expect(within(directives).getByText('3 überfällig insgesamt')).toBeInTheDocument();
   });
 });

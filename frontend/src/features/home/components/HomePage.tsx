@@ -9,7 +9,13 @@ import { useSession } from '@/lib/session/SessionProvider';
 import { useSite } from '@/lib/site';
 import { bodyStatusChart, fieldStatusChart, keyFigures, openNeedsChart } from '../api/charts';
 import { type Dashboard, dashboardQuery } from '../api/dashboard';
-import { GoalsWithoutMeasures, RecentMilestones, UpcomingMeetings } from './DashboardLists';
+import {
+  GoalsWithoutMeasures,
+  OverdueDirectives,
+  RecentDecisions,
+  RecentMilestones,
+  UpcomingMeetings,
+} from './DashboardLists';
 import { OpenNeedsChart } from './OpenNeedsChart';
 import { ProgressChart } from './ProgressChart';
 import { StatusChart } from './StatusChart';
@@ -120,6 +126,8 @@ export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
         <ProgressChart quarters={dashboard.progress_over_time} />
         <GoalsWithoutMeasures dashboard={dashboard} />
         <RecentMilestones dashboard={dashboard} />
+        <RecentDecisions dashboard={dashboard} />
+        <OverdueDirectives dashboard={dashboard} />
       </div>
     </div>
   );
