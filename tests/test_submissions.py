@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
 import httpx
 import pytest
+from docx import Document
 from fastapi import FastAPI
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from api.models import AgendaItem, Meeting, Member, User
@@ -419,3 +422,62 @@ async def test_dashboard_shows_decisions_and_overdue_directives(
     assert done.status_code == 200, done.text
     dashboard = (await client.get("/api/v1/dashboard", headers=coordinator.headers)).json()
     assert (dashboard["overdue_directives_total"], dashboard["overdue_directives"]) == (0, [])
+
+
+async def test_paper_as_pdf_and_docx(
+    client: httpx.AsyncClient, make_user: UserFactory, bodies: dict[str, uuid.UUID], app: FastAPI
+) -> None:
+    coordinator = await make_user("coordinator")
+    meeting_id = await steering_meeting(app, bodies["Steuerungsgruppe"], in_days=60)
+    paper = await draft(client, coordinator, bodies["AK Familienleben"])
+    await act(client, coordinator, paper["id"], "submit")
+    await act(client, coordinator, paper["id"], "schedule", {"meeting_id": meeting_id})
+    decided = await act(
+        client,
+        coordinator,
+        paper["id"],
+        "decision",
+        {"outcome": "approved", "resolution": "Kursbetreuung einrichten."},
+    )
+    reference = decided.json()["reference"]
+
+    pdf = await client.get(f"{URL}/{paper['id']}.pdf", headers=coordinator.headers)
+    assert pdf.status_code == 200, pdf.text
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert f'filename="{reference}.pdf"' in pdf.headers["content-disposition"]
+    text = " ".join((page.extract_text() or "") for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    text = " ".join(text.split())
+    for expected in (
+        reference,
+        "Kinderbetreuung während der Sprachkurse",
+        "Sachverhalt",
+        "Beschlussvorschlag",
+        "beschlossen",
+        "Kursbetreuung einrichten.",
+        "Landkreis Gifhorn",
+        "Arbeitskreis",
+    ):
+        assert expected in text, expected
+
+    docx = await client.get(f"{URL}/{paper['id']}.docx", headers=coordinator.headers)
+    assert docx.status_code == 200, docx.text
+    document = Document(io.BytesIO(docx.content))
+    words = "\n".join(
+        [p.text for p in document.paragraphs]
+        + [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        + [p.text for p in document.sections[0].header.paragraphs]
+    )
+    for expected in (
+        reference,
+        "Kinderbetreuung während der Sprachkurse",
+        "Beschlussvorschlag",
+        "beschlossen",
+        "Kursbetreuung einrichten.",
+        "Landkreis Gifhorn",
+    ):
+        assert expected in words, expected
+
+    other = await spokesperson_of(app, make_user, bodies["AK Bildung"])
+    hidden = await draft(client, coordinator, bodies["AK Teilhabe"])
+    for suffix in (".pdf", ".docx"):
+        assert (await client.get(f"{URL}/{hidden['id']}{suffix}", headers=other.headers)).status_code == 404

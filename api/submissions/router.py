@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Query, Response, status
 
@@ -14,7 +15,7 @@ from api.core.errors import problem_responses
 from api.core.mail import send_mail
 from api.core.pagination import ListQuery
 from api.models import Submission, User
-from api.submissions import directives, service
+from api.submissions import directives, documents, service
 from api.submissions.schemas import (
     DecisionRecord,
     DirectivePage,
@@ -37,6 +38,7 @@ directives_router = APIRouter(
 
 SubmissionEditor = Annotated[User, Depends(require_roles("coordinator", "spokesperson"))]
 Coordinator = Annotated[User, Depends(require_roles("coordinator"))]
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 WRITE_ERRORS = problem_responses(403, 404, 409, 412, 413, 422, 428)
 
 
@@ -78,6 +80,45 @@ async def create_submission(
     submission = await service.create_submission(session, user, data)
     response.headers["Location"] = f"{router.prefix}/{submission.id}"
     return await _read(session, response, submission)
+
+
+DOCUMENT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"application/pdf": {}, DOCX: {}}, "description": "The paper"},
+    **problem_responses(404, 422),
+}
+
+
+@router.get("/{submission_id}.pdf", response_class=Response, responses=DOCUMENT_RESPONSES)
+async def get_submission_pdf(
+    submission_id: uuid.UUID, session: DbSession, user: CurrentUser, settings: AppSettings
+) -> Response:
+    """The paper as PDF: county header, reference, date, submitting body, Sachverhalt,
+    Beschlussvorschlag, Begründung, the decision once taken, and the list of attachments."""
+    paper = await _paper(session, user, submission_id)
+    pdf = await asyncio.to_thread(documents.paper_pdf, paper, settings)
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"Content-Disposition": documents.content_disposition(paper, "pdf")},
+    )
+
+
+@router.get("/{submission_id}.docx", response_class=Response, responses=DOCUMENT_RESPONSES)
+async def get_submission_docx(
+    submission_id: uuid.UUID, session: DbSession, user: CurrentUser, settings: AppSettings
+) -> Response:
+    """The same paper as an editable Word document."""
+    paper = await _paper(session, user, submission_id)
+    docx = await asyncio.to_thread(documents.paper_docx, paper, settings)
+    return Response(
+        docx, media_type=DOCX, headers={"Content-Disposition": documents.content_disposition(paper, "docx")}
+    )
+
+
+async def _paper(session: DbSession, user: User, submission_id: uuid.UUID) -> documents.Paper:
+    submission = await service.get_submission(session, user, submission_id)
+    [read] = await service.reads(session, [submission])
+    return await documents.paper_of(session, read)
 
 
 @router.get("/{submission_id}", response_model=SubmissionRead, responses=problem_responses(404, 422))
