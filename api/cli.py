@@ -25,6 +25,7 @@ from api.demo.activity import ActivityResult, seed_activity
 from api.demo.concept import ConceptResult, seed_concept
 from api.demo.measures import MeasuresResult, seed_measures
 from api.demo.service import DemoResult, seed_directory
+from api.demo.submissions import SubmissionsResult, seed_submissions
 from api.models import User
 from api.submissions.reminders import notify
 from api.users.schemas import UserCreate
@@ -90,16 +91,17 @@ def ensure_first_admin(settings: Settings) -> None:
 def seed_demo(settings: Settings) -> None:
     async def work(
         session: AsyncSession,
-    ) -> tuple[int, DemoResult, ActivityResult, ConceptResult, MeasuresResult]:
+    ) -> tuple[int, DemoResult, ActivityResult, ConceptResult, MeasuresResult, SubmissionsResult]:
         return (
             await seed_bodies(session),
             await seed_directory(session),
             await seed_activity(session),
             await seed_concept(session),
             await seed_measures(session),
+            await seed_submissions(session),
         )
 
-    bodies, directory, activity, concept, measures = asyncio.run(_in_transaction(settings, work))
+    bodies, directory, activity, concept, measures, submissions = asyncio.run(_in_transaction(settings, work))
     print(
         f"Demo data: {bodies} bodies, {directory.organisations} organisations, "
         f"{directory.members} members, {directory.memberships} memberships created."
@@ -111,6 +113,10 @@ def seed_demo(settings: Settings) -> None:
     print(
         f"Demo concept: {concept.editions} editions, {concept.fields} fields of action, "
         f"{concept.goals} goals, {measures.measures} measures, {measures.milestones} milestones created."
+    )
+    print(
+        f"Demo steering group: {submissions.submissions} submissions, "
+        f"{submissions.directives} directives created."
     )
 
 

@@ -19,6 +19,7 @@ from api.demo.activity import seed_activity
 from api.demo.concept import seed_concept
 from api.demo.measures import seed_measures
 from api.demo.service import seed_directory
+from api.demo.submissions import seed_submissions
 from api.models import (
     Body,
     ConceptEdition,
@@ -543,6 +544,7 @@ async def test_figures_equal_the_lists_for_each_role_on_the_demo_data(
         await seed_activity(session)
         await seed_concept(session)
         await seed_measures(session)
+        await seed_submissions(session)
         # A cancelled and a deleted coming meeting, a deleted measure and a deleted open need.
         coming = (
             await session.scalars(select(Meeting).where(Meeting.starts_at > now).order_by(Meeting.starts_at))

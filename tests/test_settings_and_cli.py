@@ -22,6 +22,7 @@ from api.models import (
     Attendance,
     Body,
     ConceptEdition,
+    Directive,
     FieldOfAction,
     Goal,
     Measure,
@@ -34,6 +35,7 @@ from api.models import (
     Offer,
     Organisation,
     ReferenceCounter,
+    Submission,
     User,
     measure_goals,
     measure_needs,
@@ -148,6 +150,7 @@ async def test_seed_demo_is_idempotent_and_believable(tmp_path: Path) -> None:
     assert "Demo concept: 0 editions, 0 fields of action, 0 goals, 0 measures, 0 milestones created." in (
         second.stdout
     )
+    assert "Demo steering group: 0 submissions, 0 directives created." in second.stdout
     assert await _activity(tmp_path) == activity_before
     assert await _count(tmp_path, Body) == 6
     assert await _count(tmp_path, Organisation) == 40
@@ -202,6 +205,11 @@ async def test_seed_demo_plans_a_year_of_meetings_offers_and_needs(tmp_path: Pat
         )
     await engine.dispose()
 
+    # The demo papers add the steering group's meeting of the half-year before (two past meetings).
+    earlier = [meeting for meeting in meetings if meeting.starts_at <= now - timedelta(days=190)]
+    assert len(earlier) <= 1
+    assert {bodies[meeting.body_id].short_name for meeting in earlier} <= {"Steuerungsgruppe"}
+    meetings = [meeting for meeting in meetings if meeting not in earlier]
     per_body = Counter(bodies[meeting.body_id].short_name for meeting in meetings)
     assert all(4 <= per_body[short] <= 5 for short in ("AK Bildung", "AK Familienleben", "AK Teilhabe"))
     assert per_body["Steuerungsgruppe"] == 2
@@ -366,3 +374,36 @@ async def test_seed_demo_adds_the_concept_editions_and_measures_in_every_status(
     origins = [measure for measure in measures if measure.origin_agenda_item_id is not None]
     assert origins
     assert all(measure.origin_meeting_id is not None for measure in origins)
+
+
+async def test_seed_demo_adds_steering_papers_decisions_and_directives(tmp_path: Path) -> None:
+    result = _netzwerk(tmp_path, "seed-demo")
+    assert result.returncode == 0, result.stderr
+    assert "Demo steering group: 7 submissions, 4 directives created." in result.stdout
+    now = datetime.now(UTC)
+    engine = create_engine(Settings(data_dir=tmp_path).effective_database_url)
+    async with create_sessionmaker(engine)() as session:
+        submissions = list((await session.scalars(select(Submission))).all())
+        directives = list((await session.scalars(select(Directive))).all())
+        meetings = {meeting.id: meeting for meeting in (await session.scalars(select(Meeting))).all()}
+        items = list(
+            (await session.scalars(select(AgendaItem).where(AgendaItem.submission_id.is_not(None)))).all()
+        )
+    await engine.dispose()
+
+    decided = [paper for paper in submissions if paper.status == "decided"]
+    decided_at = {paper.decided_meeting_id for paper in decided}
+    assert len(decided) == 4
+    assert len(decided_at) == 2
+    assert all(meetings[meeting_id].starts_at < now for meeting_id in decided_at if meeting_id)
+    assert {paper.outcome for paper in decided} == {"approved", "approved_with_changes", "noted", "rejected"}
+    assert {directive.status for directive in directives} == {"open", "in_progress", "done"}
+    assert any(d.status != "done" and d.due_on < now.date() for d in directives)
+    scheduled = [paper for paper in submissions if paper.status == "scheduled"]
+    assert len(scheduled) == 1
+    assert scheduled[0].meeting_id is not None
+    assert meetings[scheduled[0].meeting_id].starts_at > now
+    assert [paper.status for paper in submissions].count("draft") == 1
+    references = [paper.reference for paper in submissions if paper.reference]
+    assert len(references) == len(set(references)) == 6
+    assert {item.submission_id for item in items} == {paper.id for paper in decided + scheduled}
