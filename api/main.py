@@ -48,6 +48,7 @@ from api.offers.router import router as offers_router
 from api.organisations.router import router as organisations_router
 from api.privacy.router import router as privacy_router
 from api.registrations.router import router as registrations_router
+from api.reports.router import router as reports_router
 from api.site.router import router as site_router
 from api.submissions.router import directives_router
 from api.submissions.router import router as submissions_router
@@ -116,6 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dashboard_router,
         submissions_router,
         directives_router,
+        reports_router,
     )
     for router in routers:
         app.include_router(router)

@@ -1659,6 +1659,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings/{meeting_id}/status-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Status Report
+         * @description The Sachstandsbericht for a steering meeting, from the data since the previous one: per working
+         *     group meetings held, attendance, offers presented, needs, measures, papers and directives; then
+         *     the decisions and directives of the period. For everyone who may read the meeting.
+         */
+        get: operations["get_status_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/status-report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Status Report Docx
+         * @description The status report as an editable Word document.
+         */
+        get: operations["get_status_report_docx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/status-report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Status Report Pdf
+         * @description The status report as PDF with the county header.
+         */
+        get: operations["get_status_report_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meetings/agenda-templates": {
         parameters: {
             query?: never;
@@ -3568,6 +3630,30 @@ export interface components {
             /** Votes For */
             votes_for?: number | null;
         };
+        /** DirectiveCounts */
+        DirectiveCounts: {
+            /**
+             * Done
+             * @default 0
+             */
+            done: number;
+            /**
+             * In Progress
+             * @default 0
+             */
+            in_progress: number;
+            /**
+             * Open
+             * @default 0
+             */
+            open: number;
+            /**
+             * Overdue
+             * @description Not done and due before the report's date
+             * @default 0
+             */
+            overdue: number;
+        };
         /** DirectiveIssue */
         DirectiveIssue: {
             /**
@@ -3595,6 +3681,32 @@ export interface components {
              * @default []
              */
             measure_ids: string[];
+            /** Text */
+            text: string;
+        };
+        /** DirectiveLine */
+        DirectiveLine: {
+            /** Addressee Name */
+            addressee_name: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Overdue */
+            overdue: boolean;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "in_progress" | "done";
+            /** Submission Reference */
+            submission_reference: string | null;
             /** Text */
             text: string;
         };
@@ -4365,6 +4477,57 @@ export interface components {
             goal_id: string;
             /** Title */
             title: string;
+        };
+        /** GroupSection */
+        GroupSection: {
+            /**
+             * Attendance Present
+             * @description Members present at those meetings, summed
+             */
+            attendance_present: number;
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /** Body Name */
+            body_name: string;
+            /** Body Short Name */
+            body_short_name: string;
+            /** @description Directives addressed to the body, by state */
+            directives: components["schemas"]["DirectiveCounts"];
+            /** @description Live measures of the body per status, now */
+            measures: components["schemas"]["StatusCounts"];
+            /**
+             * Measures Average Progress
+             * @description Mean of the latest milestone progress of the body's started measures
+             */
+            measures_average_progress: number | null;
+            /**
+             * Meetings Held
+             * @description Held meetings in the period (= the meetings list for the period)
+             */
+            meetings_held: number;
+            /**
+             * Needs Open
+             * @description Open needs now (= `GET /needs?body_id=…&status=open` total)
+             */
+            needs_open: number;
+            /**
+             * Needs Resolved
+             * @description Needs of the body resolved now, last changed in the period
+             */
+            needs_resolved: number;
+            /**
+             * Offers Presented
+             * @description Offers presented at agenda items of those meetings
+             */
+            offers_presented: number;
+            /**
+             * Submissions
+             * @description The body's papers submitted in the period
+             */
+            submissions: components["schemas"]["PaperLine"][];
         };
         /** GuestsUpdate */
         GuestsUpdate: {
@@ -6793,6 +6956,29 @@ export interface components {
             /** Text */
             text: string;
         };
+        /** PaperLine */
+        PaperLine: {
+            /** Body Short Name */
+            body_short_name: string;
+            /** Decided At */
+            decided_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Outcome */
+            outcome: ("approved" | "approved_with_changes" | "rejected" | "deferred" | "noted") | null;
+            /** Reference */
+            reference: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "scheduled" | "decided" | "withdrawn";
+            /** Title */
+            title: string;
+        };
         /** PasswordChange */
         PasswordChange: {
             /** Current Password */
@@ -7391,6 +7577,54 @@ export interface components {
              * @default 0
              */
             planned: number;
+        };
+        /** StatusReport */
+        StatusReport: {
+            /**
+             * Decisions
+             * @description Papers decided in the period, oldest first
+             */
+            decisions: components["schemas"]["PaperLine"][];
+            directive_counts: components["schemas"]["DirectiveCounts"];
+            /**
+             * Directives
+             * @description Every directive not done, and those done in the period
+             */
+            directives: components["schemas"]["DirectiveLine"][];
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /**
+             * Groups
+             * @description Every live working group, by name
+             */
+            groups: components["schemas"]["GroupSection"][];
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /**
+             * Meeting Starts At
+             * Format: date-time
+             */
+            meeting_starts_at: string;
+            /** Meeting Title */
+            meeting_title: string;
+            /**
+             * Period From
+             * Format: date
+             * @description The day of the previous steering meeting (Europe/Berlin), so its decisions are included
+             */
+            period_from: string;
+            /**
+             * Period To
+             * Format: date
+             * @description The day before this meeting
+             */
+            period_to: string;
         };
         /** SubmissionCreate */
         SubmissionCreate: {
@@ -15299,6 +15533,182 @@ export interface operations {
             };
             /** @description Authenticated, but the role does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_status_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusReport"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_status_report_docx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_status_report_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
