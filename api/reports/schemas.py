@@ -59,7 +59,9 @@ class StatusReport(BaseModel):
     meeting_id: uuid.UUID
     meeting_title: str
     meeting_starts_at: datetime
-    period_from: date = Field(description="The day of the previous steering meeting (Europe/Berlin), so its decisions are included")
+    period_from: date = Field(
+        description="The day of the previous steering meeting (Europe/Berlin), so its decisions count"
+    )
     period_to: date = Field(description="The day before this meeting")
     groups: list[GroupSection] = Field(description="Every live working group, by name")
     decisions: list[PaperLine] = Field(description="Papers decided in the period, oldest first")

@@ -1,8 +1,9 @@
 """Assembles the status report of a steering meeting from the data since the previous one.
 
-The period runs from the day of the previous steering meeting (its decisions are reported) (or half a year back for the
-first) to the day before this one, in Europe/Berlin days. Figures "now" (needs open, measures) are
-the state when the report is generated, as the lists show them.
+The period runs from the day of the previous steering meeting, so that its decisions are reported
+(half a year back for the first meeting), to the day before this one, in Europe/Berlin days.
+Figures "now" (open needs, measures) are the state when the report is generated, as the lists
+show them.
 """
 
 from __future__ import annotations

@@ -7616,7 +7616,7 @@ export interface components {
             /**
              * Period From
              * Format: date
-             * @description The day of the previous steering meeting (Europe/Berlin), so its decisions are included
+             * @description The day of the previous steering meeting (Europe/Berlin), so its decisions count
              */
             period_from: string;
             /**
