@@ -7,10 +7,14 @@ WeasyPrint fetches nothing: every URL is refused, so a document never reaches th
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any, NoReturn
 
 import nh3
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.shared import Pt
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markdown_it import MarkdownIt
 from weasyprint import HTML, URLFetcher
@@ -65,3 +69,24 @@ def render_pdf(template_name: str, context: dict[str, Any], settings: Settings) 
     html = render_html(template_name, context, settings)
     pdf: bytes = HTML(string=html, url_fetcher=_NoNetwork()).write_pdf()
     return pdf
+
+
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def new_docx(settings: Settings, title: str) -> DocxDocument:
+    """A Word document with the county header, German language and ``title`` in its properties."""
+    document = Document()
+    document.styles["Normal"].font.size = Pt(10)
+    document.sections[0].header.paragraphs[
+        0
+    ].text = f"{settings.county_name}\n{settings.office_name} · {settings.office_address}"
+    document.core_properties.title = title
+    document.core_properties.language = "de-DE"
+    return document
+
+
+def docx_bytes(document: DocxDocument) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from docx import Document
-from docx.shared import Pt
-
 from api.core.config import Settings
-from api.documents.render import render_pdf
+from api.documents.render import docx_bytes, new_docx, render_pdf
 from api.meetings.service import BERLIN
 from api.reports.schemas import StatusReport
 from api.submissions.service import OUTCOME_LABELS
@@ -52,13 +48,7 @@ def report_pdf(report: StatusReport, settings: Settings) -> bytes:
 
 def report_docx(report: StatusReport, settings: Settings) -> bytes:
     context = _context(report)
-    document = Document()
-    document.styles["Normal"].font.size = Pt(10)
-    document.sections[0].header.paragraphs[
-        0
-    ].text = f"{settings.county_name}\n{settings.office_name} · {settings.office_address}"
-    document.core_properties.title = f"Sachstandsbericht {report.meeting_title}"
-    document.core_properties.language = "de-DE"
+    document = new_docx(settings, f"Sachstandsbericht {report.meeting_title}")
     document.add_heading(f"Sachstandsbericht zur Sitzung „{report.meeting_title}“", level=1)
     document.add_paragraph(f"Sitzung: {context['meeting_day']} · Berichtszeitraum: {context['period']}")
     for group in report.groups:
@@ -104,6 +94,4 @@ def report_docx(report: StatusReport, settings: Settings) -> bytes:
         document.add_paragraph(line, style="List Bullet")
     if not report.directives:
         document.add_paragraph("Keine.")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_bytes(document)

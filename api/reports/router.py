@@ -12,15 +12,15 @@ from api.core.audit import record_audit
 from api.core.db import DbSession
 from api.core.deps import AppSettings, CurrentUser
 from api.core.errors import problem_responses
+from api.documents.render import DOCX_MEDIA_TYPE
 from api.models import User
 from api.reports import documents, service
 from api.reports.schemas import StatusReport
 
 router = APIRouter(prefix="/api/v1/meetings", tags=["status report"], responses=problem_responses(401))
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FILE_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"application/pdf": {}, DOCX: {}}, "description": "The status report"},
+    200: {"content": {"application/pdf": {}, DOCX_MEDIA_TYPE: {}}, "description": "The status report"},
     **problem_responses(404, 422),
 }
 
@@ -68,4 +68,4 @@ async def get_status_report_docx(
     """The status report as an editable Word document."""
     report, disposition = await _file(session, user, meeting_id, "docx")
     docx = await asyncio.to_thread(documents.report_docx, report, settings)
-    return Response(docx, media_type=DOCX, headers={"Content-Disposition": disposition})
+    return Response(docx, media_type=DOCX_MEDIA_TYPE, headers={"Content-Disposition": disposition})

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
-from docx import Document
-from docx.shared import Pt
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core.config import Settings
-from api.documents.render import render_pdf
+from api.documents.render import docx_bytes, new_docx, render_pdf
 from api.meetings.service import BERLIN
 from api.models import AgendaItem, Attachment
 from api.submissions.schemas import SubmissionRead
@@ -85,13 +82,7 @@ def paper_pdf(paper: Paper, settings: Settings) -> bytes:
 
 
 def paper_docx(paper: Paper, settings: Settings) -> bytes:
-    document = Document()
-    document.styles["Normal"].font.name = "DejaVu Sans"
-    document.styles["Normal"].font.size = Pt(10)
-    header = document.sections[0].header.paragraphs[0]
-    header.text = f"{settings.county_name}\n{settings.office_name} · {settings.office_address}"
-    document.core_properties.title = f"Vorlage {paper.filename}: {paper.submission.title}"
-    document.core_properties.language = "de-DE"
+    document = new_docx(settings, f"Vorlage {paper.filename}: {paper.submission.title}")
     document.add_heading(paper.submission.title, level=1)
     table = document.add_table(rows=0, cols=2)
     for label, value in paper.facts:
@@ -108,9 +99,7 @@ def paper_docx(paper: Paper, settings: Settings) -> bytes:
         document.add_paragraph(name, style="List Number")
     if not paper.attachments:
         document.add_paragraph("Keine Anlagen.")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_bytes(document)
 
 
 def content_disposition(paper: Paper, extension: str) -> str:

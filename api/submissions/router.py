@@ -14,6 +14,7 @@ from api.core.deps import AppSettings, CurrentUser, require_roles
 from api.core.errors import problem_responses
 from api.core.mail import send_mail
 from api.core.pagination import ListQuery
+from api.documents.render import DOCX_MEDIA_TYPE
 from api.models import Submission, User
 from api.submissions import directives, documents, service
 from api.submissions.schemas import (
@@ -38,7 +39,6 @@ directives_router = APIRouter(
 
 SubmissionEditor = Annotated[User, Depends(require_roles("coordinator", "spokesperson"))]
 Coordinator = Annotated[User, Depends(require_roles("coordinator"))]
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 WRITE_ERRORS = problem_responses(403, 404, 409, 412, 413, 422, 428)
 
 
@@ -83,7 +83,7 @@ async def create_submission(
 
 
 DOCUMENT_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"application/pdf": {}, DOCX: {}}, "description": "The paper"},
+    200: {"content": {"application/pdf": {}, DOCX_MEDIA_TYPE: {}}, "description": "The paper"},
     **problem_responses(404, 422),
 }
 
@@ -111,7 +111,9 @@ async def get_submission_docx(
     paper = await _paper(session, user, submission_id)
     docx = await asyncio.to_thread(documents.paper_docx, paper, settings)
     return Response(
-        docx, media_type=DOCX, headers={"Content-Disposition": documents.content_disposition(paper, "docx")}
+        docx,
+        media_type=DOCX_MEDIA_TYPE,
+        headers={"Content-Disposition": documents.content_disposition(paper, "docx")},
     )
 
 
