@@ -481,3 +481,31 @@ async def test_paper_as_pdf_and_docx(
     hidden = await draft(client, coordinator, bodies["AK Teilhabe"])
     for suffix in (".pdf", ".docx"):
         assert (await client.get(f"{URL}/{hidden['id']}{suffix}", headers=other.headers)).status_code == 404
+
+
+async def test_the_steering_invitation_carries_the_scheduled_papers(
+    client: httpx.AsyncClient,
+    make_user: UserFactory,
+    bodies: dict[str, uuid.UUID],
+    app: FastAPI,
+    mailbox: Mailbox,
+) -> None:
+    coordinator = await make_user("coordinator")
+    await spokesperson_of(app, make_user, bodies["Steuerungsgruppe"], email="landrat@example.org")
+    meeting_id = await steering_meeting(app, bodies["Steuerungsgruppe"], in_days=60, status="planned")
+    paper = await draft(client, coordinator, bodies["AK Bildung"])
+    await act(client, coordinator, paper["id"], "submit")
+    scheduled = await act(client, coordinator, paper["id"], "schedule", {"meeting_id": meeting_id})
+    reference = scheduled.json()["reference"]
+    etag = (await client.get(f"/api/v1/meetings/{meeting_id}", headers=coordinator.headers)).headers["ETag"]
+    sent = await client.post(
+        f"/api/v1/meetings/{meeting_id}/invitations", headers=coordinator.headers | {"If-Match": etag}
+    )
+    assert sent.status_code == 200, sent.text
+    [(recipients, message)] = mailbox.messages
+    assert recipients == ["landrat@example.org"]
+    files = {part.get_filename(): part for part in message.iter_attachments()}
+    assert set(files) == {"einladung.ics", f"{reference}.pdf"}
+    pdf = PdfReader(io.BytesIO(files[f"{reference}.pdf"].get_content()))
+    assert reference in " ".join((page.extract_text() or "") for page in pdf.pages)
+    assert "Die Vorlagen zur Sitzung liegen bei (1)." in message.get_body(("plain",)).get_content()

@@ -8,6 +8,7 @@ after the commit.
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from api.core.errors import Conflict, FieldError, NotFound
 from api.core.mail import Mail, MailAttachment
 from api.core.security import token_hash
 from api.members.service import current_membership
-from api.models import Attendance, Meeting, Member, Membership, Registration
+from api.models import AgendaItem, Attendance, Meeting, Member, Membership, Registration, Submission
 from api.models.base import today
 
 INVITABLE = ("planned", "invited")
@@ -120,8 +121,9 @@ async def invite(
         )
     await session.flush()
     [item] = await load_items(session, [meeting])
+    papers = await scheduled_papers(session, settings, meeting) if any(m.email for m in members) else ()
     mails = [
-        invitation_mail(settings, item, member, secrets_by_member[member.id])
+        invitation_mail(settings, item, member, secrets_by_member[member.id], papers)
         for member in members
         if member.email
     ]
@@ -313,22 +315,61 @@ def short_date(meeting: Meeting) -> str:
     return f"{meeting.starts_at.astimezone(BERLIN):%d.%m.%Y}"
 
 
-def invitation_mail(settings: Settings, item: CalendarItem, member: Member, secret: str) -> Mail:
+async def scheduled_papers(
+    session: AsyncSession, settings: Settings, meeting: Meeting
+) -> tuple[MailAttachment, ...]:
+    """The PDFs of the submissions on the meeting's agenda (steering meetings), in agenda order."""
+    # Imported here: the submissions build on the meetings, which send invitations through this module.
+    from api.submissions.documents import paper_of, paper_pdf
+    from api.submissions.service import reads as submission_reads
+
+    submissions = list(
+        await session.scalars(
+            select(Submission)
+            .join(AgendaItem, AgendaItem.submission_id == Submission.id)
+            .where(
+                AgendaItem.meeting_id == meeting.id,
+                AgendaItem.deleted_at.is_(None),
+                Submission.deleted_at.is_(None),
+                Submission.status == "scheduled",
+            )
+            .order_by(AgendaItem.position)
+        )
+    )
+    attachments = []
+    for read in await submission_reads(session, submissions):
+        paper = await paper_of(session, read)
+        content = await asyncio.to_thread(paper_pdf, paper, settings)
+        attachments.append(MailAttachment(f"{paper.filename}.pdf", content, "application/pdf"))
+    return tuple(attachments)
+
+
+def invitation_mail(
+    settings: Settings,
+    item: CalendarItem,
+    member: Member,
+    secret: str,
+    papers: tuple[MailAttachment, ...] = (),
+) -> Mail:
     assert member.email is not None
     body = (
         f"Guten Tag {member.display_name},\n\n"
         f"Sie sind herzlich zur folgenden Sitzung eingeladen:\n\n"
         f"{meeting_details(item)}\n\n"
         f"Bitte teilen Sie uns mit, ob Sie teilnehmen:\n{answer_link(settings, secret)}\n\n"
-        "Den Termin im Anhang können Sie in Ihren Kalender übernehmen.\n\n"
-        f"{signature(settings)}"
+        "Den Termin im Anhang können Sie in Ihren Kalender übernehmen."
+        + (f" Die Vorlagen zur Sitzung liegen bei ({len(papers)})." if papers else "")
+        + f"\n\n{signature(settings)}"
     )
     return Mail(
         to=member.email,
         subject=f"Einladung: {item.meeting.title} am {short_date(item.meeting)}",
         body=body,
         purpose="meeting.invitation",
-        attachments=(ics_attachment(settings, item, "REQUEST", Attendee(member.email, member.display_name)),),
+        attachments=(
+            ics_attachment(settings, item, "REQUEST", Attendee(member.email, member.display_name)),
+            *papers,
+        ),
     )
 
 
