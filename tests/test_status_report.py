@@ -97,6 +97,9 @@ async def test_pdf_and_docx_list_every_decided_paper(
 
     pdf = await client.get(f"/api/v1/meetings/{meeting.id}/status-report.pdf", headers=steering.headers)
     assert pdf.status_code == 200, pdf.text
+    archival = PdfReader(io.BytesIO(pdf.content)).xmp_metadata
+    assert archival is not None
+    assert b'pdfaid:part="3"' in archival.stream.get_data()
     text = " ".join(
         " ".join((page.extract_text() or "") for page in PdfReader(io.BytesIO(pdf.content)).pages).split()
     )

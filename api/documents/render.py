@@ -63,11 +63,15 @@ def render_html(template_name: str, context: dict[str, Any], settings: Settings)
     return template.render(**context, settings=settings)
 
 
-def render_pdf(template_name: str, context: dict[str, Any], settings: Settings) -> bytes:
-    """The template (from ``api/documents/templates/``) as PDF; blocking, so call it in a worker
-    thread (``asyncio.to_thread``)."""
+def render_pdf(
+    template_name: str, context: dict[str, Any], settings: Settings, *, archival: bool = False
+) -> bytes:
+    """The template (from ``api/documents/templates/``) as PDF, as PDF/A-3b when ``archival`` (papers
+    and reports the county files); blocking, so call it in a worker thread (``asyncio.to_thread``)."""
     html = render_html(template_name, context, settings)
-    pdf: bytes = HTML(string=html, url_fetcher=_NoNetwork()).write_pdf()
+    pdf: bytes = HTML(string=html, url_fetcher=_NoNetwork()).write_pdf(
+        pdf_variant="pdf/a-3b" if archival else None
+    )
     return pdf
 
 

@@ -43,7 +43,7 @@ def _context(report: StatusReport) -> dict[str, Any]:
 
 def report_pdf(report: StatusReport, settings: Settings) -> bytes:
     """Blocking; call it in a worker thread."""
-    return render_pdf("status_report.html", _context(report), settings)
+    return render_pdf("status_report.html", _context(report), settings, archival=True)
 
 
 def report_docx(report: StatusReport, settings: Settings) -> bytes:

@@ -78,7 +78,7 @@ def paper_pdf(paper: Paper, settings: Settings) -> bytes:
         "sections": paper.sections,
         "attachments": paper.attachments,
     }
-    return render_pdf("submission.html", context, settings)
+    return render_pdf("submission.html", context, settings, archival=True)
 
 
 def paper_docx(paper: Paper, settings: Settings) -> bytes:
