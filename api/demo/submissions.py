@@ -16,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.core.audit import record_audit
 from api.core.references import next_reference
 from api.meetings.service import BERLIN
-from api.models import AgendaItem, Body, Directive, Meeting, Need, Submission, submission_needs
+from api.models import Body, Directive, Meeting, Need, Submission, submission_needs
+from api.submissions.service import put_on_agenda
 
 PAST_STATUSES = ("held", "minutes_approved")
 OPEN_STATUSES = ("planned", "invited")
@@ -120,23 +121,6 @@ async def _steering_meetings(
     return sorted(past, key=lambda meeting: meeting.starts_at), coming
 
 
-async def _put_on_agenda(session: AsyncSession, meeting: Meeting, submission: Submission) -> None:
-    count = await session.scalar(
-        select(func.count()).where(AgendaItem.meeting_id == meeting.id, AgendaItem.deleted_at.is_(None))
-    )
-    position = (count or 0) + 1
-    session.add(
-        AgendaItem(
-            meeting_id=meeting.id,
-            position=position,
-            number=str(position),
-            title=f"{submission.reference} {submission.title}"[:300],
-            kind="submission",
-            submission_id=submission.id,
-        )
-    )
-
-
 async def seed_submissions(session: AsyncSession, now: datetime | None = None) -> SubmissionsResult:
     """Create the demo papers once: nothing happens when a submission exists or no steering group does."""
     now = now or datetime.now(UTC)
@@ -171,7 +155,7 @@ async def seed_submissions(session: AsyncSession, now: datetime | None = None) -
         )
         session.add(submission)
         await session.flush()
-        await _put_on_agenda(session, meeting, submission)
+        await put_on_agenda(session, meeting.id, submission)
         decided.append(submission)
     directives = 0
     for index, text, addressee, due_days, status in DIRECTIVES:
@@ -216,7 +200,7 @@ async def seed_submissions(session: AsyncSession, now: datetime | None = None) -
         await session.flush()
         if position == 0 and coming is not None:
             submission.status, submission.meeting_id = "scheduled", coming.id
-            await _put_on_agenda(session, coming, submission)
+            await put_on_agenda(session, coming.id, submission)
         created.append(submission)
     session.add(
         Submission(

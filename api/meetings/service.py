@@ -599,16 +599,21 @@ async def _check_measure_link(
         raise FieldValidationError("measure_id", "No measure with this id.", "unknown_measure")
 
 
+async def append_agenda_item(session: AsyncSession, meeting_id: uuid.UUID, **fields: Any) -> AgendaItem:
+    """A new item at the end of the meeting's agenda, numbered by its position."""
+    position = len(await agenda_of(session, meeting_id)) + 1
+    item = AgendaItem(meeting_id=meeting_id, position=position, number=str(position), **fields)
+    session.add(item)
+    await session.flush()
+    return item
+
+
 async def add_agenda_item(
     session: AsyncSession, meeting: Meeting, data: AgendaItemCreate, *, actor_id: uuid.UUID
 ) -> AgendaItem:
     _ensure_not_cancelled(meeting)
     await _check_measure_link(session, data.kind, data.measure_id)
-    items = await agenda_of(session, meeting.id)
-    position = len(items) + 1
-    item = AgendaItem(meeting_id=meeting.id, position=position, number=str(position), **data.model_dump())
-    session.add(item)
-    await session.flush()
+    item = await append_agenda_item(session, meeting.id, **data.model_dump())
     record_audit(
         session,
         actor_id=actor_id,

@@ -15,11 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core.config import Settings
 from api.core.mail import Mail, send_mail
-from api.members.service import current_membership
-from api.memberships.service import SPOKESPERSON_ROLES
-from api.models import Body, Directive, Member, Membership, Organisation, SentReminder, Submission, User
-from api.models.base import today
-from api.submissions.service import next_steering_meeting, submission_deadline
+from api.models import Body, Directive, Organisation, SentReminder, Submission, User
+from api.submissions.service import next_steering_meeting, spokesperson_addresses, submission_deadline
 
 DEADLINE_NOTICE_DAYS = 14
 DIRECTIVE_NOTICE_DAYS = 14
@@ -30,29 +27,6 @@ class Reminder:
     kind: str  # submission_deadline | directive_due | directive_overdue
     subject_id: uuid.UUID
     mail: Mail
-
-
-async def _spokesperson_addresses(
-    session: AsyncSession, body_ids: set[uuid.UUID]
-) -> dict[uuid.UUID, set[str]]:
-    found: dict[uuid.UUID, set[str]] = {body_id: set() for body_id in body_ids}
-    if not body_ids:
-        return found
-    rows = await session.execute(
-        select(Membership.body_id, Member.email)
-        .join(Member, Member.id == Membership.member_id)
-        .where(
-            Membership.body_id.in_(body_ids),
-            Membership.role.in_(SPOKESPERSON_ROLES),
-            current_membership(today()),
-            Member.deleted_at.is_(None),
-            Member.email.is_not(None),
-        )
-    )
-    for body_id, email in rows:
-        if email:
-            found[body_id].add(email)
-    return found
 
 
 async def _coordinator_addresses(session: AsyncSession) -> set[str]:
@@ -75,7 +49,7 @@ async def _deadline_reminders(session: AsyncSession, settings: Settings, now: da
     groups = set(
         await session.scalars(select(Body.id).where(Body.kind == "working_group", Body.deleted_at.is_(None)))
     )
-    addresses = set().union(*(await _spokesperson_addresses(session, groups)).values())
+    addresses = set().union(*(await spokesperson_addresses(session, groups)).values())
     body = (
         f"Guten Tag,\n\ndie Steuerungsgruppe tagt am {_german(meeting.starts_at.date())}. Vorlagen Ihres "
         f"Arbeitskreises reichen Sie bitte bis zum {_german(deadline)} ein: "
@@ -110,7 +84,7 @@ async def due_reminders(session: AsyncSession, settings: Settings, now: datetime
     )
     if not directives:
         return reminders
-    spokespersons = await _spokesperson_addresses(
+    spokespersons = await spokesperson_addresses(
         session, {d.addressee_body_id for d in directives if d.addressee_body_id is not None}
     )
     organisation_ids = {d.addressee_organisation_id for d in directives if d.addressee_organisation_id}

@@ -29,7 +29,7 @@ from api.core.errors import Conflict, FieldValidationError, Forbidden, NotFound
 from api.core.mail import Mail
 from api.core.pagination import LIKE_ESCAPE, ListParams, contains_pattern, fetch_page
 from api.core.references import next_reference
-from api.meetings.service import agenda_of
+from api.meetings.service import BERLIN, append_agenda_item
 from api.members.service import current_membership
 from api.memberships.service import SPOKESPERSON_ROLES, leads_body
 from api.models import (
@@ -309,7 +309,7 @@ async def next_steering_meeting(session: AsyncSession, now: datetime) -> Meeting
 
 def submission_deadline(settings: Settings, meeting: Meeting) -> date:
     """Papers are due ``submission_deadline_weeks`` before the meeting's day (inclusive)."""
-    return meeting.starts_at.date() - timedelta(weeks=settings.submission_deadline_weeks)
+    return meeting.starts_at.astimezone(BERLIN).date() - timedelta(weeks=settings.submission_deadline_weeks)
 
 
 async def submit(
@@ -332,10 +332,12 @@ async def submit(
     now = datetime.now(UTC)
     meeting = await next_steering_meeting(session, now)
     late_reason = data.late_reason.strip()
-    if meeting is not None and now.date() > (deadline := submission_deadline(settings, meeting)):
+    if meeting is not None and now.astimezone(BERLIN).date() > (
+        deadline := submission_deadline(settings, meeting)
+    ):
         if not is_coordinator(user):
             raise Conflict(
-                f"The deadline for the steering meeting on {meeting.starts_at.date().isoformat()} was "
+                f"The deadline for the steering meeting on {meeting.starts_at.astimezone(BERLIN):%Y-%m-%d} was "
                 f"{deadline.isoformat()}; only a coordinator can accept a late submission."
             )
         if not late_reason:
@@ -374,6 +376,17 @@ async def withdraw(
     return submission
 
 
+async def put_on_agenda(session: AsyncSession, meeting_id: uuid.UUID, submission: Submission) -> AgendaItem:
+    """The paper's agenda item, at the end of the meeting's agenda."""
+    return await append_agenda_item(
+        session,
+        meeting_id,
+        title=f"{submission.reference} {submission.title}"[:300],
+        kind="submission",
+        submission_id=submission.id,
+    )
+
+
 async def schedule(
     session: AsyncSession, user: User, submission: Submission, meeting_id: uuid.UUID, *, if_match: str | None
 ) -> Submission:
@@ -394,16 +407,7 @@ async def schedule(
             f"The meeting is {meeting.status}; papers go on planned or invited meetings.",
             "meeting_closed",
         )
-    position = len(await agenda_of(session, meeting.id)) + 1
-    item = AgendaItem(
-        meeting_id=meeting.id,
-        position=position,
-        number=str(position),
-        title=f"{submission.reference} {submission.title}"[:300],
-        kind="submission",
-        submission_id=submission.id,
-    )
-    session.add(item)
+    item = await put_on_agenda(session, meeting.id, submission)
     submission.status = "scheduled"
     submission.meeting_id = meeting.id
     await session.flush()
@@ -498,20 +502,33 @@ async def decide(
     return directives
 
 
-async def outcome_mails(session: AsyncSession, settings: Settings, submission: Submission) -> list[Mail]:
-    """One mail to each current spokesperson of the submitting body with an address."""
-    addresses = await session.scalars(
-        select(Member.email)
-        .join(Membership, Membership.member_id == Member.id)
+async def spokesperson_addresses(
+    session: AsyncSession, body_ids: set[uuid.UUID]
+) -> dict[uuid.UUID, set[str]]:
+    """The e-mail addresses of each body's current spokespersons and deputies (one query)."""
+    found: dict[uuid.UUID, set[str]] = {body_id: set() for body_id in body_ids}
+    if not body_ids:
+        return found
+    rows = await session.execute(
+        select(Membership.body_id, Member.email)
+        .join(Member, Member.id == Membership.member_id)
         .where(
-            Membership.body_id == submission.body_id,
+            Membership.body_id.in_(body_ids),
             Membership.role.in_(SPOKESPERSON_ROLES),
             current_membership(today()),
             Member.deleted_at.is_(None),
             Member.email.is_not(None),
         )
-        .distinct()
     )
+    for body_id, email in rows:
+        if email:
+            found[body_id].add(email)
+    return found
+
+
+async def outcome_mails(session: AsyncSession, settings: Settings, submission: Submission) -> list[Mail]:
+    """One mail to each current spokesperson of the submitting body with an address."""
+    addresses = (await spokesperson_addresses(session, {submission.body_id}))[submission.body_id]
     label = OUTCOME_LABELS[submission.outcome or "noted"]
     link = f"{settings.base_url.rstrip('/')}/vorlagen/{submission.id}"
     body = (
@@ -527,8 +544,7 @@ async def outcome_mails(session: AsyncSession, settings: Settings, submission: S
             body=body,
             purpose="submission.outcome",
         )
-        for address in addresses
-        if address
+        for address in sorted(addresses)
     ]
 
 
