@@ -336,9 +336,10 @@ async def submit(
         deadline := submission_deadline(settings, meeting)
     ):
         if not is_coordinator(user):
+            day = meeting.starts_at.astimezone(BERLIN)
             raise Conflict(
-                f"The deadline for the steering meeting on {meeting.starts_at.astimezone(BERLIN):%Y-%m-%d} was "
-                f"{deadline.isoformat()}; only a coordinator can accept a late submission."
+                f"The deadline for the steering meeting on {day:%Y-%m-%d} was {deadline.isoformat()}; "
+                "only a coordinator can accept a late submission."
             )
         if not late_reason:
             raise FieldValidationError(
