@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from api.models import AgendaItem, Meeting, Member, User
 from tests.conftest import Account, Mailbox, UserFactory, audit_events
+from tests.test_attachments import PDF
 from tests.test_offers import seat
 
 URL = "/api/v1/submissions"
@@ -509,3 +510,72 @@ async def test_the_steering_invitation_carries_the_scheduled_papers(
     pdf = PdfReader(io.BytesIO(files[f"{reference}.pdf"].get_content()))
     assert reference in " ".join((page.extract_text() or "") for page in pdf.pages)
     assert "Die Vorlagen zur Sitzung liegen bei (1)." in message.get_body(("plain",)).get_content()
+
+
+async def test_attachments_follow_the_paper(
+    client: httpx.AsyncClient, make_user: UserFactory, bodies: dict[str, uuid.UUID], app: FastAPI
+) -> None:
+    body_id = bodies["AK Bildung"]
+    ours = await spokesperson_of(app, make_user, body_id)
+    other = await spokesperson_of(app, make_user, bodies["AK Teilhabe"])
+    member = await make_user("member")
+    await seat(app, member, body_id)
+    coordinator = await make_user("coordinator")
+    meeting_id = await steering_meeting(app, bodies["Steuerungsgruppe"], in_days=60)
+    paper = await draft(client, ours, body_id)
+    files = f"{URL}/{paper['id']}/attachments"
+
+    uploaded = await client.post(
+        files, files={"file": ("Kostenplan.pdf", PDF, "application/pdf")}, headers=ours.headers
+    )
+    assert uploaded.status_code == 201, uploaded.text
+    attachment = uploaded.json()
+    assert (attachment["submission_id"], attachment["meeting_id"]) == (paper["id"], None)
+    [event] = await audit_events(app, "attachment.upload")
+    assert (event.object_id, event.details) == (
+        attachment["id"],
+        {"submission_id": paper["id"], "media_type": "application/pdf", "size": len(PDF)},
+    )
+
+    # Like the draft itself, its files are hidden from other bodies and from members.
+    for account, expected in ((ours, 200), (coordinator, 200), (member, 404), (other, 404)):
+        listed = await client.get(files, headers=account.headers)
+        assert listed.status_code == expected
+        content = await client.get(f"/api/v1/attachments/{attachment['id']}/content", headers=account.headers)
+        assert content.status_code == expected
+    refused = await client.post(
+        files, files={"file": ("Fremd.pdf", PDF, "application/pdf")}, headers=other.headers
+    )
+    assert refused.status_code == 404
+    mistaken = (
+        await client.post(files, files={"file": ("Alt.pdf", PDF, "application/pdf")}, headers=ours.headers)
+    ).json()
+    current = await client.get(f"/api/v1/attachments/{mistaken['id']}", headers=ours.headers)
+    deleted = await client.delete(
+        f"/api/v1/attachments/{mistaken['id']}", headers=ours.headers | {"If-Match": current.headers["ETag"]}
+    )
+    assert deleted.status_code == 204
+    listed = (await client.get(files, headers=ours.headers)).json()
+    assert [item["filename"] for item in listed["items"]] == ["Kostenplan.pdf"]
+
+    await act(client, ours, paper["id"], "submit")
+    download = await client.get(f"/api/v1/attachments/{attachment['id']}/content", headers=member.headers)
+    assert (download.status_code, download.content) == (200, PDF)
+    pdf = await client.get(f"{URL}/{paper['id']}.pdf", headers=ours.headers)
+    text = " ".join((page.extract_text() or "") for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Kostenplan.pdf" in text
+
+    # Once on the agenda, the paper and its files are fixed.
+    await act(client, coordinator, paper["id"], "schedule", {"meeting_id": meeting_id})
+    late = await client.post(
+        files, files={"file": ("Nachtrag.pdf", PDF, "application/pdf")}, headers=coordinator.headers
+    )
+    assert late.status_code == 409, late.text
+    current = await client.get(f"/api/v1/attachments/{attachment['id']}", headers=ours.headers)
+    removed = await client.delete(
+        f"/api/v1/attachments/{attachment['id']}",
+        headers=ours.headers | {"If-Match": current.headers["ETag"]},
+    )
+    assert removed.status_code == 409
+    listed = (await client.get(files, headers=ours.headers)).json()
+    assert [item["filename"] for item in listed["items"]] == ["Kostenplan.pdf"]

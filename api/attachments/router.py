@@ -1,4 +1,4 @@
-"""Attachments: editors of a meeting upload and delete files, its readers list and download them."""
+"""Attachments: editors of a meeting or a submission upload and delete files, its readers download them."""
 
 from __future__ import annotations
 
@@ -19,13 +19,21 @@ from api.core.db import DbSession
 from api.core.deps import AppSettings, CurrentUser
 from api.core.errors import problem_responses
 from api.core.pagination import ListQuery
+from api.models import Attachment
 
 router = APIRouter(prefix="/api/v1", tags=["attachments"], responses=problem_responses(401))
 
-UPLOAD_PATH = re.compile(r"/api/v1/meetings/[^/]+/attachments")
+UPLOAD_PATH = re.compile(r"/api/v1/(meetings|submissions)/[^/]+/attachments")
 # Room for the multipart framing around a file of the largest allowed size.
 MULTIPART_OVERHEAD = 64 * 1024
 FILE_TYPES: dict[str, dict[str, object]] = {media_type: {} for media_type in EXTENSIONS}
+UploadedFile = Annotated[
+    UploadFile, File(description="PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, UTF-8 text or CSV")
+]
+UPLOAD_ERRORS: dict[int | str, dict[str, object]] = {
+    **problem_responses(403, 404, 413, 422),
+    415: {"description": "The content is not one of the allowed file types"},
+}
 
 
 def large_body_routes(settings: Settings) -> tuple[tuple[re.Pattern[str], int], ...]:
@@ -37,16 +45,11 @@ def large_body_routes(settings: Settings) -> tuple[tuple[re.Pattern[str], int], 
     "/meetings/{meeting_id}/attachments",
     response_model=AttachmentRead,
     status_code=status.HTTP_201_CREATED,
-    responses={
-        **problem_responses(403, 404, 413, 422),
-        415: {"description": "The content is not one of the allowed file types"},
-    },
+    responses=UPLOAD_ERRORS,
 )
 async def upload_attachment(
     meeting_id: uuid.UUID,
-    file: Annotated[
-        UploadFile, File(description="PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, UTF-8 text or CSV")
-    ],
+    file: UploadedFile,
     session: DbSession,
     user: CurrentUser,
     settings: AppSettings,
@@ -66,6 +69,10 @@ async def upload_attachment(
         data_dir=settings.data_dir,
         max_bytes=settings.max_upload_bytes,
     )
+    return _created(response, attachment)
+
+
+def _created(response: Response, attachment: Attachment) -> AttachmentRead:
     set_etag(response, attachment)
     response.headers["Location"] = f"{router.prefix}/attachments/{attachment.id}"
     return AttachmentRead.model_validate(attachment)
@@ -85,6 +92,47 @@ async def list_attachments(
 ) -> AttachmentPage:
     """The files of a meeting, oldest first (whoever may read the meeting)."""
     page = await service.list_attachments(session, user, meeting_id, params, agenda_item_id=agenda_item_id)
+    return AttachmentPage.of(page, params)
+
+
+@router.post(
+    "/submissions/{submission_id}/attachments",
+    response_model=AttachmentRead,
+    status_code=status.HTTP_201_CREATED,
+    responses={**UPLOAD_ERRORS, **problem_responses(409)},
+)
+async def upload_submission_attachment(
+    submission_id: uuid.UUID,
+    file: UploadedFile,
+    session: DbSession,
+    user: CurrentUser,
+    settings: AppSettings,
+    response: Response,
+) -> AttachmentRead:
+    """Attach a file to a submission while it is a draft or submitted (coordinators; spokespersons
+    of the submitting body). Same types and size limit as for meetings; listed on the paper."""
+    attachment = await service.upload_to_submission(
+        session,
+        user,
+        submission_id,
+        source=file.file,
+        declared_name=file.filename,
+        data_dir=settings.data_dir,
+        max_bytes=settings.max_upload_bytes,
+    )
+    return _created(response, attachment)
+
+
+@router.get(
+    "/submissions/{submission_id}/attachments",
+    response_model=AttachmentPage,
+    responses=problem_responses(404, 422),
+)
+async def list_submission_attachments(
+    submission_id: uuid.UUID, session: DbSession, user: CurrentUser, params: ListQuery
+) -> AttachmentPage:
+    """The files of a submission, oldest first (whoever may read the submission)."""
+    page = await service.list_submission_attachments(session, user, submission_id, params)
     return AttachmentPage.of(page, params)
 
 
@@ -125,11 +173,12 @@ async def download_attachment(
 @router.delete(
     "/attachments/{attachment_id}",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(403, 404, 412, 422, 428),
+    responses=problem_responses(403, 404, 409, 412, 422, 428),
 )
 async def delete_attachment(
     attachment_id: uuid.UUID, session: DbSession, user: CurrentUser, if_match: IfMatch = None
 ) -> Response:
-    """Delete an attachment (editors of its meeting; kept as a tombstone, the file stays stored)."""
+    """Delete an attachment (editors of its meeting, or of its submission while that is a draft or
+    submitted; kept as a tombstone, the file stays stored)."""
     await service.delete(session, user, attachment_id, if_match=if_match)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

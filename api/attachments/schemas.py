@@ -1,4 +1,4 @@
-"""Attachments: files of a meeting or one of its agenda items."""
+"""Attachments: files of a meeting, one of its agenda items, or a submission."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ class AttachmentRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
-    meeting_id: uuid.UUID
+    meeting_id: uuid.UUID | None = Field(description="The meeting, for a meeting's or agenda item's file")
     agenda_item_id: uuid.UUID | None
+    submission_id: uuid.UUID | None = Field(description="The submission, for a paper's file")
     filename: str = Field(description="The uploaded name reduced to a safe base name")
     media_type: str = Field(description="The type found in the content, not the one the client declared")
     size: int = Field(description="Bytes")

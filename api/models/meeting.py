@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.models.base import Base, IdMixin, ResourceMixin, SoftDeleteMixin, utcnow
@@ -97,13 +97,17 @@ class Attendance(ResourceMixin, Base):
 
 
 class Attachment(ResourceMixin, SoftDeleteMixin, Base):
-    """An uploaded file of a meeting or one of its agenda items, stored by its SHA-256."""
+    """An uploaded file of a meeting (or its agenda item) or of a submission, stored by its SHA-256."""
 
     __tablename__ = "attachments"
+    __table_args__ = (CheckConstraint("(meeting_id IS NULL) <> (submission_id IS NULL)", name="one_owner"),)
 
-    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meetings.id"), index=True)
+    meeting_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("meetings.id"), default=None, index=True)
     agenda_item_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("agenda_items.id"), default=None, index=True
+    )
+    submission_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("submissions.id"), default=None, index=True
     )
     filename: Mapped[str] = mapped_column(String(255))
     media_type: Mapped[str] = mapped_column(String(100))

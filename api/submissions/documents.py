@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core.config import Settings
@@ -54,13 +54,14 @@ class Paper:
 
 
 async def paper_of(session: AsyncSession, submission: SubmissionRead) -> Paper:
-    """The paper with the files attached to its agenda items (the steering meeting's papers)."""
+    """The paper with its own files and those attached to its agenda item, oldest first."""
+    on_agenda = select(AgendaItem.id).where(
+        AgendaItem.submission_id == submission.id, AgendaItem.deleted_at.is_(None)
+    )
     names = await session.scalars(
         select(Attachment.filename)
-        .join(AgendaItem, AgendaItem.id == Attachment.agenda_item_id)
         .where(
-            AgendaItem.submission_id == submission.id,
-            AgendaItem.deleted_at.is_(None),
+            or_(Attachment.submission_id == submission.id, Attachment.agenda_item_id.in_(on_agenda)),
             Attachment.deleted_at.is_(None),
         )
         .order_by(Attachment.created_at, Attachment.id)

@@ -266,13 +266,18 @@ def _audit(session: AsyncSession, user: User, action: str, submission: Submissio
     )
 
 
+async def check_editable(session: AsyncSession, user: User, submission: Submission) -> None:
+    """Papers are changed (text, links, attachments) as drafts or submitted, by those who submit them."""
+    await _check_may_edit(session, user, submission.body_id)
+    if submission.status not in EDITABLE:
+        raise Conflict(f"A {submission.status} submission can no longer be changed.")
+
+
 async def update_submission(
     session: AsyncSession, user: User, submission: Submission, data: SubmissionUpdate, *, if_match: str | None
 ) -> Submission:
-    await _check_may_edit(session, user, submission.body_id)
+    await check_editable(session, user, submission)
     check_if_match(if_match, submission)
-    if submission.status not in EDITABLE:
-        raise Conflict(f"A {submission.status} submission can no longer be changed.")
     changes: dict[str, Any] = data.model_dump(exclude_unset=True)
     measure_ids = changes.pop("measure_ids", None)
     need_ids = changes.pop("need_ids", None)

@@ -20,7 +20,8 @@ export interface paths {
         post?: never;
         /**
          * Delete Attachment
-         * @description Delete an attachment (editors of its meeting; kept as a tombstone, the file stays stored).
+         * @description Delete an attachment (editors of its meeting, or of its submission while that is a draft or
+         *     submitted; kept as a tombstone, the file stays stored).
          */
         delete: operations["delete_attachment"];
         options?: never;
@@ -2544,6 +2545,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/submissions/{submission_id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Submission Attachments
+         * @description The files of a submission, oldest first (whoever may read the submission).
+         */
+        get: operations["list_submission_attachments"];
+        put?: never;
+        /**
+         * Upload Submission Attachment
+         * @description Attach a file to a submission while it is a draft or submitted (coordinators; spokespersons
+         *     of the submitting body). Same types and size limit as for meetings; listed on the paper.
+         */
+        post: operations["upload_submission_attachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/submissions/{submission_id}/decision": {
         parameters: {
             query?: never;
@@ -3013,9 +3039,9 @@ export interface components {
             media_type: string;
             /**
              * Meeting Id
-             * Format: uuid
+             * @description The meeting, for a meeting's or agenda item's file
              */
-            meeting_id: string;
+            meeting_id: string | null;
             /**
              * Sha256
              * @description Hex SHA-256 of the content; also the ETag of the download
@@ -3026,6 +3052,11 @@ export interface components {
              * @description Bytes
              */
             size: number;
+            /**
+             * Submission Id
+             * @description The submission, for a paper's file
+             */
+            submission_id: string | null;
             /**
              * Updated At
              * Format: date-time
@@ -3227,6 +3258,14 @@ export interface components {
              * @description An agenda item of this meeting
              */
             agenda_item_id?: string | null;
+            /**
+             * File
+             * @description PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, UTF-8 text or CSV
+             */
+            file: string;
+        };
+        /** Body_upload_submission_attachment */
+        Body_upload_submission_attachment: {
             /**
              * File
              * @description PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, UTF-8 text or CSV
@@ -8060,6 +8099,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19717,6 +19765,180 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_submission_attachments: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Only rows changed at or after this instant, oldest first, with deleted rows as tombstones */
+                modified_since?: string | null;
+                /** @description Rows to skip */
+                offset?: number;
+                /** @description Free-text search */
+                q?: string | null;
+            };
+            header?: never;
+            path: {
+                submission_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentPage"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upload_submission_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                submission_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_upload_submission_attachment"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content is not one of the allowed file types */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
