@@ -23,6 +23,7 @@ from api.demo.submissions import seed_submissions
 from api.models import (
     Body,
     ConceptEdition,
+    Directive,
     FieldOfAction,
     Goal,
     Measure,
@@ -31,6 +32,7 @@ from api.models import (
     Membership,
     Milestone,
     Need,
+    Submission,
     measure_goals,
 )
 from tests.conftest import Account, UserFactory, link_member
@@ -209,6 +211,34 @@ async def add_activity(app: FastAPI, data: Dataset, *, shift: int = 0) -> None:
             await session.flush()
             if record:
                 data.meetings[key] = meeting.id
+
+        # A decided paper with an overdue directive for a body and one for the office.
+        paper = Submission(
+            reference=f"SG-2026-{next(_references):03d}",
+            title=f"Vorlage {shift}",
+            kind="request",
+            body_id=bodies["AK Bildung"],
+            status="decided",
+            outcome="approved",
+            decided_at=now - timedelta(days=20 + shift),
+        )
+        session.add(paper)
+        await session.flush()
+        session.add_all(
+            [
+                Directive(
+                    submission_id=paper.id,
+                    text=text,
+                    addressee_kind=kind,
+                    addressee_body_id=body_id,
+                    due_on=today - timedelta(days=5),
+                )
+                for text, kind, body_id in (
+                    ("Bericht vorlegen", "body", bodies["AK Bildung"]),
+                    ("Mittel beantragen", "office", None),
+                )
+            ]
+        )
 
 
 async def seat_user(
@@ -434,8 +464,10 @@ async def test_query_count_does_not_grow_with_the_data(
     with counted_statements(app) as large:
         board = await dashboard_of(client, admin)
     assert by_short_name(board["measures_by_body"])["AK Bildung"]["total"] == 20
+    assert (len(board["recent_decisions"]), board["overdue_directives_total"]) == (5, 10)
+    assert "Stabsstelle Integration" in [d["addressee_name"] for d in board["overdue_directives"]]
     assert len(large) == len(small)
-    assert len(small) <= 18, small
+    assert len(small) <= 22, small
 
 
 # --- the figures equal the lists they summarise -------------------------------------------------

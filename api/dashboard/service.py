@@ -126,7 +126,9 @@ def _shown_bodies(bodies: dict[uuid.UUID, Body], with_figures: Iterable[uuid.UUI
     return sorted((bodies[body_id] for body_id in shown), key=_body_order)
 
 
-async def build_dashboard(session: AsyncSession, user: User, now: datetime | None = None) -> Dashboard:
+async def build_dashboard(
+    session: AsyncSession, user: User, *, office_name: str, now: datetime | None = None
+) -> Dashboard:
     now = now or datetime.now(UTC)
     today = berlin_today(now)
     live_measure = Measure.deleted_at.is_(None)
@@ -354,6 +356,7 @@ async def build_dashboard(session: AsyncSession, user: User, now: datetime | Non
                     .limit(OVERDUE_DIRECTIVES)
                 )
             ),
+            office_name=office_name,
         )
     ]
 

@@ -73,7 +73,7 @@ def _paper(submission: Submission, bodies: dict[uuid.UUID, Body]) -> PaperLine:
 
 
 async def build_report(
-    session: AsyncSession, user: User, meeting_id: uuid.UUID, now: datetime | None = None
+    session: AsyncSession, user: User, meeting_id: uuid.UUID, *, office_name: str, now: datetime | None = None
 ) -> StatusReport:
     now = now or datetime.now(UTC)
     meeting = await readable_meeting(session, user, meeting_id)
@@ -180,6 +180,7 @@ async def build_report(
                 .order_by(Directive.due_on, Directive.id)
             )
         ),
+        office_name=office_name,
     )
     lines = [
         DirectiveLine(

@@ -26,7 +26,6 @@ from api.models.base import today
 from api.submissions.schemas import DirectivePage, DirectiveRead, DirectiveStatusChange
 from api.submissions.service import link_ids, member_bodies
 
-OFFICE_NAME = "Stabsstelle Integration"
 TRANSITIONS: dict[str, frozenset[str]] = {
     "open": frozenset({"in_progress", "done"}),
     "in_progress": frozenset({"done", "open"}),
@@ -59,6 +58,7 @@ async def list_directives(
     overdue: bool | None,
     addressee_body_id: uuid.UUID | None,
     submission_id: uuid.UUID | None,
+    office_name: str,
 ) -> DirectivePage:
     statement = select(Directive).where(visible_directives(user))
     if params.q:
@@ -81,7 +81,7 @@ async def list_directives(
         deleted_column=Directive.deleted_at,
     )
     return DirectivePage(
-        items=await reads(session, page.rows),
+        items=await reads(session, page.rows, office_name=office_name),
         total=page.total,
         limit=params.limit,
         offset=params.offset,
@@ -89,8 +89,10 @@ async def list_directives(
     )
 
 
-async def reads(session: AsyncSession, directives: Sequence[Directive]) -> list[DirectiveRead]:
-    """The API view: submissions, addressees and measures in four queries."""
+async def reads(
+    session: AsyncSession, directives: Sequence[Directive], *, office_name: str
+) -> list[DirectiveRead]:
+    """The API view: submissions, addressees (the office by ``office_name``) and measures in four queries."""
     if not directives:
         return []
     submissions = {
@@ -120,7 +122,7 @@ async def reads(session: AsyncSession, directives: Sequence[Directive]) -> list[
             addressee_organisation_id=d.addressee_organisation_id,
             addressee_name=bodies.get(d.addressee_body_id)
             or organisations.get(d.addressee_organisation_id)
-            or OFFICE_NAME,
+            or office_name,
             due_on=d.due_on,
             overdue=d.status != "done" and d.due_on < day,
             status=d.status,

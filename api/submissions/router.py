@@ -231,6 +231,7 @@ async def list_directives(
     session: DbSession,
     user: CurrentUser,
     params: ListQuery,
+    settings: AppSettings,
     status: Annotated[
         DirectiveStatusFilter | None, Query(description="Repeat the parameter or separate by commas")
     ] = None,
@@ -247,17 +248,18 @@ async def list_directives(
         overdue=overdue,
         addressee_body_id=addressee_body_id,
         submission_id=submission_id,
+        office_name=settings.office_name,
     )
 
 
 @directives_router.get("/{directive_id}", response_model=DirectiveRead, responses=problem_responses(404, 422))
 async def get_directive(
-    directive_id: uuid.UUID, session: DbSession, user: CurrentUser, response: Response
+    directive_id: uuid.UUID, session: DbSession, user: CurrentUser, settings: AppSettings, response: Response
 ) -> DirectiveRead:
     """One directive; the ETag is needed to change its status."""
     directive = await directives.get_directive(session, user, directive_id)
     set_etag(response, directive)
-    [read] = await directives.reads(session, [directive])
+    [read] = await directives.reads(session, [directive], office_name=settings.office_name)
     return read
 
 
@@ -267,6 +269,7 @@ async def change_directive_status(
     data: DirectiveStatusChange,
     session: DbSession,
     user: SubmissionEditor,
+    settings: AppSettings,
     response: Response,
     if_match: IfMatch = None,
 ) -> DirectiveRead:
@@ -275,5 +278,5 @@ async def change_directive_status(
     directive = await directives.get_directive(session, user, directive_id)
     directive = await directives.change_status(session, user, directive, data, if_match=if_match)
     set_etag(response, directive)
-    [read] = await directives.reads(session, [directive])
+    [read] = await directives.reads(session, [directive], office_name=settings.office_name)
     return read
