@@ -46,6 +46,8 @@ from api.needs.router import router as needs_router
 from api.offers.router import public_router as public_offers_router
 from api.offers.router import router as offers_router
 from api.organisations.router import router as organisations_router
+from api.partners.meetings import router as partner_meetings_router
+from api.partners.router import router as api_clients_router
 from api.privacy.router import router as privacy_router
 from api.registrations.router import router as registrations_router
 from api.reports.router import router as reports_router
@@ -118,6 +120,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         submissions_router,
         directives_router,
         reports_router,
+        api_clients_router,
+        partner_meetings_router,
     )
     for router in routers:
         app.include_router(router)

@@ -15,6 +15,7 @@ from api.core.db import create_engine
 from tests.conftest import reset_database
 
 EXPECTED_TABLES = {
+    "api_clients",
     "concept_editions",
     "directive_measures",
     "directives",

@@ -1,18 +1,21 @@
 from __future__ import annotations
 
+import base64
+import binascii
 from typing import Annotated
+from urllib.parse import unquote_plus
 
-from fastapi import APIRouter, Cookie, Depends, Request, Response, status
-from fastapi.security import OAuth2PasswordRequestForm
+from fastapi import APIRouter, Cookie, Depends, Form, Header, Request, Response, status
 
 from api.auth import service
-from api.auth.schemas import PasswordChange, ProfileUpdate, TokenResponse
+from api.auth.schemas import PasswordChange, ProfileUpdate, TokenForm, TokenResponse
 from api.core.concurrency import IfMatch, set_etag
 from api.core.config import Settings
 from api.core.db import DbSession
 from api.core.deps import AppSettings, CurrentPrincipal, CurrentUser, oauth2_scheme
-from api.core.errors import problem_responses
+from api.core.errors import FieldValidationError, problem_responses
 from api.core.security import InvalidToken, decode_access_token, split_refresh_token
+from api.partners import service as partners
 from api.users.schemas import UserRead
 
 REFRESH_COOKIE = "netzwerk_refresh"
@@ -34,22 +37,60 @@ def _token_response(response: Response, settings: Settings, tokens: service.Issu
     return TokenResponse(access_token=tokens.access_token, expires_in=tokens.expires_in)
 
 
+def _basic_credentials(authorization: str | None) -> tuple[str, str] | None:
+    """Client id and secret from an HTTP Basic header (RFC 6749 §2.3.1: form-encoded, then base64)."""
+    scheme, _, encoded = (authorization or "").partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        client_id, separator, secret = base64.b64decode(encoded, validate=True).decode().partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    return (unquote_plus(client_id), unquote_plus(secret)) if separator else None
+
+
+def _required(field: str, value: str | None, grant: str) -> str:
+    if not value:
+        raise FieldValidationError(field, f"Required with grant_type {grant}.", "missing")
+    return value
+
+
 @router.post("/token", response_model=TokenResponse, responses=problem_responses(401, 413, 422, 429))
 async def create_token(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    form: Annotated[TokenForm, Form()],
     request: Request,
     response: Response,
     session: DbSession,
     settings: AppSettings,
+    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> TokenResponse:
-    """Log in with e-mail and password (OAuth2 password flow).
+    """Get an access token (OAuth2).
 
-    Returns a short-lived access token; the refresh token is set as an httpOnly cookie.
-    Repeated failures for one account or address answer 429 with `Retry-After`.
+    People log in with e-mail and password (`grant_type=password`): a short-lived access token,
+    the refresh token set as an httpOnly cookie; repeated failures for one account or address answer
+    429 with `Retry-After`. Partner systems use `grant_type=client_credentials` with their client
+    id and secret (form fields or HTTP Basic) and an optional `scope`: a short token for the
+    partner routes only, no refresh token.
     """
+    response.headers["Cache-Control"] = "no-store"
+    if form.grant_type == "client_credentials":
+        client_id, client_secret = _basic_credentials(authorization) or (
+            _required("client_id", form.client_id, form.grant_type),
+            _required("client_secret", form.client_secret, form.grant_type),
+        )
+        token, scopes = await partners.issue_token(
+            session, settings, client_id=client_id, client_secret=client_secret, scope=form.scope
+        )
+        return TokenResponse(
+            access_token=token, expires_in=settings.access_token_minutes * 60, scope=" ".join(scopes)
+        )
     address = request.client.host if request.client else "unknown"
     tokens = await service.login(
-        session, settings, email=form.username, password=form.password, address=address
+        session,
+        settings,
+        email=_required("username", form.username, form.grant_type),
+        password=_required("password", form.password, form.grant_type),
+        address=address,
     )
     return _token_response(response, settings, tokens)
 

@@ -80,6 +80,15 @@ class InvalidCredentials(Unauthenticated):
         super().__init__("E-mail or password is wrong.")
 
 
+class InvalidClient(Unauthenticated):
+    """A refused client-credentials request; the audit row of the attempt is kept."""
+
+    keep_writes = True
+
+    def __init__(self) -> None:
+        super().__init__("Unknown client, wrong secret or revoked client.")
+
+
 class FieldValidationError(AppError):
     """A 422 found by business rules rather than by the schema, pointing at body fields."""
 

@@ -15,6 +15,7 @@ from jose import JWTError, jwt
 ALGORITHMS = ["HS256"]
 ISSUER = "netzwerk-integration"
 USER_AUDIENCE = "netzwerk-api"
+PARTNER_AUDIENCE = "netzwerk-partner"
 MAX_TOKEN_LENGTH = 4096
 REQUIRED_CLAIMS = ("iss", "aud", "exp", "iat", "sub", "jti")
 CLOCK_SKEW = timedelta(seconds=30)
@@ -35,6 +36,13 @@ class AccessClaims:
     subject: uuid.UUID
     session_id: uuid.UUID
     issued_at: datetime
+
+
+@dataclass(frozen=True)
+class PartnerClaims:
+    client_id: uuid.UUID
+    secret_version: int
+    scopes: frozenset[str]
 
 
 def hash_password(password: str) -> str:
@@ -67,18 +75,37 @@ def issue_access_token(key: str, *, user_id: uuid.UUID, session_id: uuid.UUID, l
     return jwt.encode(claims, key, algorithm=ALGORITHMS[0])
 
 
-def decode_access_token(key: str, token: str) -> AccessClaims:
+def issue_partner_token(
+    key: str, *, client_id: uuid.UUID, secret_version: int, scopes: list[str], lifetime: timedelta
+) -> str:
+    """A client-credentials token: its own audience, so user routes refuse it and vice versa."""
+    now = datetime.now(UTC)
+    claims = {
+        "iss": ISSUER,
+        "aud": PARTNER_AUDIENCE,
+        "sub": str(client_id),
+        "ver": secret_version,
+        "scope": " ".join(scopes),
+        "typ": "access",
+        "iat": int(now.timestamp()),
+        "exp": int((now + lifetime).timestamp()),
+        "jti": uuid.uuid4().hex,
+    }
+    return jwt.encode(claims, key, algorithm=ALGORITHMS[0])
+
+
+def _decode(key: str, token: str, audience: str) -> dict[str, object]:
     if not token or len(token) > MAX_TOKEN_LENGTH:
         raise InvalidToken("length")
     try:
         header = jwt.get_unverified_header(token)
         if header.get("alg") not in ALGORITHMS:
             raise InvalidToken("algorithm")
-        claims = jwt.decode(
+        claims: dict[str, object] = jwt.decode(
             token,
             key,
             algorithms=ALGORITHMS,
-            audience=USER_AUDIENCE,
+            audience=audience,
             issuer=ISSUER,
             options={f"require_{claim}": True for claim in REQUIRED_CLAIMS}
             | {"leeway": int(CLOCK_SKEW.total_seconds())},
@@ -88,14 +115,41 @@ def decode_access_token(key: str, token: str) -> AccessClaims:
     if claims.get("typ") != "access":
         raise InvalidToken("type")
     try:
-        issued_at = datetime.fromtimestamp(int(claims["iat"]), UTC)
-        subject = uuid.UUID(str(claims["sub"]))
-        session_id = uuid.UUID(str(claims["sid"]))
+        issued_at = datetime.fromtimestamp(int(str(claims["iat"])), UTC)
     except (KeyError, TypeError, ValueError) as error:
         raise InvalidToken("claims") from error
     if issued_at > datetime.now(UTC) + CLOCK_SKEW:
         raise InvalidToken("issued in the future")
-    return AccessClaims(subject=subject, session_id=session_id, issued_at=issued_at)
+    return claims
+
+
+def decode_access_token(key: str, token: str) -> AccessClaims:
+    claims = _decode(key, token, USER_AUDIENCE)
+    try:
+        return AccessClaims(
+            subject=uuid.UUID(str(claims["sub"])),
+            session_id=uuid.UUID(str(claims["sid"])),
+            issued_at=datetime.fromtimestamp(int(str(claims["iat"])), UTC),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise InvalidToken("claims") from error
+
+
+def decode_partner_token(key: str, token: str) -> PartnerClaims:
+    claims = _decode(key, token, PARTNER_AUDIENCE)
+    try:
+        return PartnerClaims(
+            client_id=uuid.UUID(str(claims["sub"])),
+            secret_version=int(str(claims["ver"])),
+            scopes=frozenset(str(claims["scope"]).split()),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise InvalidToken("claims") from error
+
+
+def new_client_secret() -> str:
+    """A client secret with 256 random bits; stored only as its SHA-256 (``token_hash``)."""
+    return f"nzs_{secrets.token_urlsafe(32)}"
 
 
 def new_refresh_token(session_id: uuid.UUID) -> str:

@@ -20,6 +20,7 @@ from api.models.meeting import AgendaItem, Attachment, Attendance, CalendarToken
 from api.models.member import Member, Membership
 from api.models.offer import Need, Offer
 from api.models.organisation import Organisation
+from api.models.partner import ApiClient
 from api.models.submission import (
     Directive,
     SentReminder,
@@ -32,6 +33,7 @@ from api.models.user import AuthSession, LoginFailure, User
 
 __all__ = [
     "AgendaItem",
+    "ApiClient",
     "Attachment",
     "Attendance",
     "AuditEvent",

@@ -153,7 +153,12 @@ describe('user administration', () => {
       // Reload the current version: the form shows the other tab's change.
       await dialog.getByRole('button', { name: 'Aktuellen Stand laden' }).click();
       await dialog.waitFor({ state: 'hidden' });
-      assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Konrad Geändert');
+      // The form is filled again once the refetch arrives, which may be a moment after the dialog closes.
+      const nameField = page.getByLabel('Name', { exact: true });
+      for (let tries = 0; tries < 50 && (await nameField.inputValue()) !== 'Konrad Geändert'; tries += 1) {
+        await page.waitForTimeout(100);
+      }
+      assert.equal(await nameField.inputValue(), 'Konrad Geändert');
       assert.equal(await page.getByLabel('Steuerungsgruppe').isChecked(), false);
 
       // Saving on top of the current version works.

@@ -4,6 +4,95 @@
  */
 
 export interface paths {
+    "/api/v1/api-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Api Clients
+         * @description The registered API clients, by name (admins).
+         */
+        get: operations["list_api_clients"];
+        put?: never;
+        /**
+         * Create Api Client
+         * @description Register a client for a partner organisation (or, without one, for the county intranet).
+         *     The answer holds the secret; it is shown only here and stored hashed.
+         */
+        post: operations["create_api_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-clients/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Api Client
+         * @description One client (admins); the ETag is needed for changes.
+         */
+        get: operations["get_api_client"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Api Client
+         * @description Rename a client, change its scopes or rate limit. Changed scopes end its current tokens.
+         */
+        patch: operations["update_api_client"];
+        trace?: never;
+    };
+    "/api/v1/api-clients/{client_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke Api Client
+         * @description Revoke a client for good: its tokens stop working at once (kept for the audit trail).
+         */
+        post: operations["revoke_api_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-clients/{client_id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate Api Client Secret
+         * @description A new secret, shown once; the old secret and its tokens stop working at once.
+         */
+        post: operations["rotate_api_client_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attachments/{attachment_id}": {
         parameters: {
             query?: never;
@@ -164,10 +253,13 @@ export interface paths {
         put?: never;
         /**
          * Create Token
-         * @description Log in with e-mail and password (OAuth2 password flow).
+         * @description Get an access token (OAuth2).
          *
-         *     Returns a short-lived access token; the refresh token is set as an httpOnly cookie.
-         *     Repeated failures for one account or address answer 429 with `Retry-After`.
+         *     People log in with e-mail and password (`grant_type=password`): a short-lived access token,
+         *     the refresh token set as an httpOnly cookie; repeated failures for one account or address answer
+         *     429 with `Retry-After`. Partner systems use `grant_type=client_credentials` with their client
+         *     id and secret (form fields or HTTP Basic) and an optional `scope`: a short token for the
+         *     partner routes only, no refresh token.
          */
         post: operations["create_token"];
         delete?: never;
@@ -2175,6 +2267,27 @@ export interface paths {
         patch: operations["update_organisation"];
         trace?: never;
     };
+    "/api/v1/partner/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Partner Meetings
+         * @description The meetings of every body, by start (scope `meetings:read`); with `modified_since`, the
+         *     changes oldest first and deleted meetings as tombstones.
+         */
+        get: operations["list_partner_meetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/privacy/members/{member_id}/erase": {
         parameters: {
             query?: never;
@@ -2994,6 +3107,137 @@ export interface components {
              */
             response: "accepted" | "declined";
         };
+        /** ApiClientCreate */
+        ApiClientCreate: {
+            /** Name */
+            name: string;
+            /** Organisation Id */
+            organisation_id?: string | null;
+            /**
+             * Requests Per Minute
+             * @default 120
+             */
+            requests_per_minute: number;
+            /** Scopes */
+            scopes: ("offers:write" | "measures:read" | "measures:progress" | "meetings:read" | "directory:read" | "export")[];
+        };
+        /** ApiClientPage */
+        ApiClientPage: {
+            /** Items */
+            items: components["schemas"]["ApiClientRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /**
+             * Tombstones
+             * @description Deleted rows; only filled with modified_since
+             */
+            tombstones?: components["schemas"]["Tombstone"][];
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages
+             */
+            total: number;
+        };
+        /** ApiClientRead */
+        ApiClientRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             * @description The OAuth2 client_id
+             */
+            id: string;
+            /**
+             * Last Used At
+             * @description Last token or request, to the minute
+             */
+            last_used_at: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Organisation Id
+             * @description The partner organisation; none for the county intranet
+             */
+            organisation_id: string | null;
+            /**
+             * Requests Per Minute
+             * @description Requests per minute before 429
+             */
+            requests_per_minute: number;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Scopes */
+            scopes: ("offers:write" | "measures:read" | "measures:progress" | "meetings:read" | "directory:read" | "export")[];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** ApiClientUpdate */
+        ApiClientUpdate: {
+            /** Name */
+            name?: string;
+            /** Requests Per Minute */
+            requests_per_minute?: number;
+            /** Scopes */
+            scopes?: ("offers:write" | "measures:read" | "measures:progress" | "meetings:read" | "directory:read" | "export")[];
+        };
+        /** ApiClientWithSecret */
+        ApiClientWithSecret: {
+            /**
+             * Client Secret
+             * @description Shown only in this response; stored hashed
+             */
+            client_secret: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             * @description The OAuth2 client_id
+             */
+            id: string;
+            /**
+             * Last Used At
+             * @description Last token or request, to the minute
+             */
+            last_used_at: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Organisation Id
+             * @description The partner organisation; none for the county intranet
+             */
+            organisation_id: string | null;
+            /**
+             * Requests Per Minute
+             * @description Requests per minute before 429
+             */
+            requests_per_minute: number;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Scopes */
+            scopes: ("offers:write" | "measures:read" | "measures:progress" | "meetings:read" | "directory:read" | "export")[];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
         /** AttachmentPage */
         AttachmentPage: {
             /** Items */
@@ -3210,30 +3454,6 @@ export interface components {
             outcome: "success" | "failure" | "denied";
             /** Request Id */
             request_id: string | null;
-        };
-        /** Body_create_token */
-        Body_create_token: {
-            /** Client Id */
-            client_id?: string | null;
-            /**
-             * Client Secret
-             * Format: password
-             */
-            client_secret?: string | null;
-            /** Grant Type */
-            grant_type?: string | null;
-            /**
-             * Password
-             * Format: password
-             */
-            password: string;
-            /**
-             * Scope
-             * @default
-             */
-            scope: string;
-            /** Username */
-            username: string;
         };
         /** Body_import_measures */
         Body_import_measures: {
@@ -7018,6 +7238,66 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** PartnerMeeting */
+        PartnerMeeting: {
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Location Address */
+            location_address: string | null;
+            /** Location Room */
+            location_room: string | null;
+            /** Number */
+            number: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "planned" | "invited" | "held" | "minutes_approved" | "cancelled";
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** PartnerMeetingPage */
+        PartnerMeetingPage: {
+            /** Items */
+            items: components["schemas"]["PartnerMeeting"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /**
+             * Tombstones
+             * @description Deleted rows; only filled with modified_since
+             */
+            tombstones?: components["schemas"]["Tombstone"][];
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages
+             */
+            total: number;
+        };
         /** PasswordChange */
         PasswordChange: {
             /** Current Password */
@@ -7845,6 +8125,36 @@ export interface components {
              */
             late_reason: string;
         };
+        /**
+         * TokenForm
+         * @description OAuth2 token request: people log in with ``password``, partner systems use
+         *     ``client_credentials`` (client id and secret in the form or as HTTP Basic).
+         */
+        TokenForm: {
+            /** Client Id */
+            client_id?: string | null;
+            /** Client Secret */
+            client_secret?: string | null;
+            /**
+             * Grant Type
+             * @default password
+             * @enum {string}
+             */
+            grant_type: "password" | "client_credentials";
+            /** Password */
+            password?: string | null;
+            /**
+             * Scope
+             * @description Space-separated; default: all granted (client credentials)
+             * @default
+             */
+            scope: string;
+            /**
+             * Username
+             * @description E-mail (password grant)
+             */
+            username?: string | null;
+        };
         /** TokenResponse */
         TokenResponse: {
             /** Access Token */
@@ -7854,6 +8164,11 @@ export interface components {
              * @description Lifetime of the access token in seconds
              */
             expires_in: number;
+            /**
+             * Scope
+             * @description The granted scopes (client credentials only)
+             */
+            scope?: string | null;
             /**
              * Token Type
              * @default bearer
@@ -8000,6 +8315,532 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_api_clients: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Only rows changed at or after this instant, oldest first, with deleted rows as tombstones */
+                modified_since?: string | null;
+                /** @description Rows to skip */
+                offset?: number;
+                organisation_id?: string | null;
+                /** @description Free-text search */
+                q?: string | null;
+                /** @description Only revoked (true) or only live (false) clients */
+                revoked?: boolean | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientPage"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_api_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiClientCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientRead"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_api_client: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiClientUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_api_client: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientRead"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_api_client_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_attachment: {
         parameters: {
             query?: never;
@@ -8579,7 +9420,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["Body_create_token"];
+                "application/x-www-form-urlencoded": components["schemas"]["TokenForm"];
             };
         };
         responses: {
@@ -18556,6 +19397,80 @@ export interface operations {
             };
             /** @description If-Match header missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_partner_meetings: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Only rows changed at or after this instant, oldest first, with deleted rows as tombstones */
+                modified_since?: string | null;
+                /** @description Rows to skip */
+                offset?: number;
+                /** @description Free-text search */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerMeetingPage"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
