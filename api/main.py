@@ -47,6 +47,7 @@ from api.offers.router import public_router as public_offers_router
 from api.offers.router import router as offers_router
 from api.organisations.router import router as organisations_router
 from api.partners.meetings import router as partner_meetings_router
+from api.partners.offers import router as partner_offers_router
 from api.partners.router import router as api_clients_router
 from api.privacy.router import router as privacy_router
 from api.registrations.router import router as registrations_router
@@ -122,6 +123,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         reports_router,
         api_clients_router,
         partner_meetings_router,
+        partner_offers_router,
     )
     for router in routers:
         app.include_router(router)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import uuid
@@ -10,8 +11,9 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
+from sqlalchemy import select
 
-from api.models import ApiClient, Meeting, Organisation
+from api.models import ApiClient, Meeting, Offer, Organisation
 from tests.conftest import Account, UserFactory, audit_events
 
 CLIENTS = "/api/v1/api-clients"
@@ -234,6 +236,8 @@ async def test_partner_meetings_sync_with_tombstones(
     registered = await register(client, admin, await organisation(app), "meetings:read")
     partner = await bearer(client, registered)
     starts = datetime(2027, 3, 1, 14, tzinfo=UTC)
+    # Written a few seconds ago: a pull lists changes only up to a second before it runs.
+    earlier = datetime.now(UTC) - timedelta(seconds=10)
     async with app.state.sessionmaker() as session, session.begin():
         kept = Meeting(
             body_id=bodies["AK Bildung"],
@@ -241,20 +245,117 @@ async def test_partner_meetings_sync_with_tombstones(
             starts_at=starts,
             ends_at=starts + timedelta(hours=2),
             online_url="https://meet.example.org/geheim",
+            updated_at=earlier,
         )
-        gone = Meeting(body_id=bodies["AK Teilhabe"], title="Abgesagt", starts_at=starts, ends_at=starts)
+        gone = Meeting(
+            body_id=bodies["AK Teilhabe"],
+            title="Abgesagt",
+            starts_at=starts,
+            ends_at=starts,
+            updated_at=earlier,
+        )
         session.add_all([kept, gone])
-    since = datetime.now(UTC) - timedelta(minutes=1)
     async with app.state.sessionmaker() as session, session.begin():
         row = await session.get(Meeting, gone.id)
         assert row is not None
-        row.deleted_at = datetime.now(UTC)
+        row.deleted_at = row.updated_at = earlier + timedelta(seconds=5)
 
     full = (await client.get(MEETINGS, headers=partner)).json()
     assert [m["title"] for m in full["items"]] == ["AK Bildung 1/2027"]
+    assert (full["tombstones"], full["next_cursor"]) == ([], None)
     assert "online_url" not in full["items"][0]
-    changes = (
-        await client.get(MEETINGS, params={"modified_since": since.isoformat()}, headers=partner)
-    ).json()
-    assert [m["id"] for m in changes["items"]] == [str(kept.id)]
-    assert [t["id"] for t in changes["tombstones"]] == [str(gone.id)]
+    since = (earlier + timedelta(seconds=1)).isoformat()
+    changes = (await client.get(MEETINGS, params={"modified_since": since}, headers=partner)).json()
+    assert (changes["items"], [t["id"] for t in changes["tombstones"]]) == ([], [str(gone.id)])
+    later = await client.get(
+        MEETINGS, params={"modified_since": full["next_modified_since"]}, headers=partner
+    )
+    assert later.json()["items"] == later.json()["tombstones"] == []
+    bad = await client.get(MEETINGS, params={"cursor": "kaputt"}, headers=partner)
+    assert bad.status_code == 422
+    assert bad.json()["errors"][0] == bad.json()["errors"][0] | {"location": "query", "field": "cursor"}
+
+
+async def pull(
+    client: httpx.AsyncClient, headers: dict[str, str], path: str, since: str | None, limit: int = 3
+) -> tuple[list[dict[str, Any]], list[str], str]:
+    """One complete pull (every page); fails on an id sent twice within it."""
+    items: list[dict[str, Any]] = []
+    tombstones: list[str] = []
+    params: dict[str, Any] = {"limit": limit} | ({"modified_since": since} if since else {})
+    while True:
+        response = await client.get(path, params=params, headers=headers)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        items += page["items"]
+        tombstones += [t["id"] for t in page["tombstones"]]
+        if page["next_cursor"] is None:
+            ids = [item["id"] for item in items] + tombstones
+            assert len(ids) == len(set(ids)), "an id came twice in one pull"
+            return items, tombstones, page["next_modified_since"]
+        params["cursor"] = page["next_cursor"]
+
+
+async def test_repeated_pulls_mirror_the_offers_while_another_task_writes(
+    client: httpx.AsyncClient, admin: Account, app: FastAPI
+) -> None:
+    ours, theirs = await organisation(app, "Caritas Gifhorn"), await organisation(app, "AWO Gifhorn")
+    registered = await register(client, admin, ours, "offers:write")
+    partner = await bearer(client, registered)
+    done = asyncio.Event()
+
+    async def write() -> None:
+        created: list[uuid.UUID] = []
+        for step in range(16):
+            async with app.state.sessionmaker() as session, session.begin():
+                if step == 9:
+                    # A slow transaction: its row is stamped now, committed well after later ones,
+                    # and never touched again (so only the watermark can bring it to the mirror).
+                    session.add(Offer(organisation_id=uuid.UUID(theirs), title="Langsam", published=True))
+                    await session.flush()
+                    await asyncio.sleep(2.5)
+                elif step % 4 in (0, 1) or len(created) < 3:
+                    owner = uuid.UUID(ours if step % 3 == 0 else theirs)
+                    offer = Offer(organisation_id=owner, title=f"Angebot {step}", published=step % 5 != 0)
+                    session.add(offer)
+                    await session.flush()
+                    created.append(offer.id)
+                else:
+                    offer = await session.get(Offer, created[step % len(created)])
+                    assert offer is not None
+                    if step % 4 == 2:
+                        offer.title = f"{offer.title} (geändert {step})"
+                        offer.published = not offer.published
+                    else:
+                        offer.deleted_at = datetime.now(UTC)
+            await asyncio.sleep(0.05)
+        done.set()
+
+    mirror: dict[str, str] = {}
+    since: str | None = None
+
+    def apply(items: list[dict[str, Any]], tombstones: list[str]) -> None:
+        for item in items:
+            mirror[item["id"]] = item["title"]
+        for gone in tombstones:
+            mirror.pop(gone, None)
+
+    writer = asyncio.create_task(write())
+    pulls = 0
+    while not done.is_set():
+        items, tombstones, since = await pull(client, partner, "/api/v1/partner/offers", since)
+        apply(items, tombstones)
+        pulls += 1
+        await asyncio.sleep(0.1)
+    await writer
+    await asyncio.sleep(1.2)  # past the watermark's margin
+    apply(*(await pull(client, partner, "/api/v1/partner/offers", since))[:2])
+
+    async with app.state.sessionmaker() as session:
+        visible = {
+            str(offer.id): offer.title
+            for offer in await session.scalars(select(Offer).where(Offer.deleted_at.is_(None)))
+            if offer.published or str(offer.organisation_id) == ours
+        }
+    assert pulls > 3
+    assert mirror == visible

@@ -90,16 +90,17 @@ class InvalidClient(Unauthenticated):
 
 
 class FieldValidationError(AppError):
-    """A 422 found by business rules rather than by the schema, pointing at body fields."""
+    """A 422 found by business rules rather than by the schema, pointing at a field (of the body,
+    unless ``location`` says otherwise)."""
 
     status = 422
     slug = "validation-error"
     title = "Validation error"
 
-    def __init__(self, field: str, message: str, code: str) -> None:
+    def __init__(self, field: str, message: str, code: str, location: str = "body") -> None:
         super().__init__(
             "The request contains invalid fields.",
-            errors=[FieldError(location="body", field=field, message=message, code=code)],
+            errors=[FieldError(location=location, field=field, message=message, code=code)],
         )
 
 

@@ -8,7 +8,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from api.core.db import DbSession
 from api.core.deps import CoordinatorUser, CurrentUser, is_coordinator
-from api.core.errors import FieldError, FieldValidationError, problem_responses
+from api.core.errors import FieldValidationError, problem_responses
 from api.core.fields import SINGLE_LINE
 from api.core.pagination import NO_NUL
 from api.exports import measures as measure_exports
@@ -59,16 +59,9 @@ Reason = Annotated[
 def export_reason(reason: str) -> str:
     reason = reason.strip()
     if len(reason) < 5:
-        error = FieldValidationError("reason", "Give a reason of at least 5 characters.", "reason_too_short")
-        error.errors = [
-            FieldError(
-                location="query",
-                field="reason",
-                message="Give a reason of at least 5 characters.",
-                code="reason_too_short",
-            )
-        ]
-        raise error
+        raise FieldValidationError(
+            "reason", "Give a reason of at least 5 characters.", "reason_too_short", "query"
+        )
     return reason
 
 

@@ -66,7 +66,7 @@ async def create_offer(
 ) -> OfferRead:
     """Record an offer (admin, coordinator, spokesperson), e.g. from the agenda item it was
     presented at."""
-    offer = await service.create_offer(session, user, data)
+    offer = await service.create_offer(session, service.Writer.of(user), data)
     set_etag(response, offer)
     response.headers["Location"] = f"{router.prefix}/{offer.id}"
     [read] = await service.reads(session, user, [offer])
@@ -99,7 +99,7 @@ async def update_offer(
 ) -> OfferRead:
     """Change an offer (admin, coordinator, spokesperson); optional fields may be set to null."""
     offer = await service.get_offer(session, offer_id)
-    offer = await service.update_offer(session, user, offer, data, if_match=if_match)
+    offer = await service.update_offer(session, service.Writer.of(user), offer, data, if_match=if_match)
     set_etag(response, offer)
     [read] = await service.reads(session, user, [offer])
     return read
@@ -115,7 +115,7 @@ async def delete_offer(
 ) -> Response:
     """Delete an offer (kept as a tombstone for sync; gone from the public catalogue at once)."""
     offer = await service.get_offer(session, offer_id)
-    await service.delete_offer(session, user, offer, if_match=if_match)
+    await service.delete_offer(session, service.Writer.of(user), offer, if_match=if_match)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -190,10 +191,13 @@ async def get_offer(session: AsyncSession, offer_id: uuid.UUID) -> Offer:
     return offer
 
 
-async def _check_references(session: AsyncSession, user: User, offer: Offer, changed: set[str]) -> None:
+async def _check_references(
+    session: AsyncSession, user: User | None, offer: Offer, changed: set[str]
+) -> None:
+    """``user`` None: a partner system, which cannot link agenda items (its schema has no such field)."""
     if "organisation_id" in changed and await find_live_organisation(session, offer.organisation_id) is None:
         raise FieldValidationError("organisation_id", "No organisation with this id.", "unknown_organisation")
-    if "presented_at_agenda_item_id" in changed and offer.presented_at_agenda_item_id is not None:
+    if user is not None and "presented_at_agenda_item_id" in changed and offer.presented_at_agenda_item_id:
         found = await session.scalar(
             readable_agenda_item_ids(user, meeting_id=None, agenda_item_id=offer.presented_at_agenda_item_id)
         )
@@ -211,47 +215,57 @@ async def _check_references(session: AsyncSession, user: User, offer: Offer, cha
         raise FieldValidationError("valid_until", "valid_until must not be before valid_from.", "date_order")
 
 
-async def create_offer(session: AsyncSession, user: User, data: OfferCreate) -> Offer:
+@dataclass(frozen=True)
+class Writer:
+    """Who writes an offer: a user, or a partner system (``user`` None, ``actor_id`` its client id)."""
+
+    actor_id: uuid.UUID
+    user: User | None = None
+
+    @classmethod
+    def of(cls, user: User) -> Writer:
+        return cls(user.id, user)
+
+    def audit(self, session: AsyncSession, action: str, offer: Offer, **details: Any) -> None:
+        if self.user is None:
+            details["via"] = "api_client"
+        record_audit(
+            session,
+            actor_id=self.actor_id,
+            action=action,
+            object_type="offer",
+            object_id=offer.id,
+            details=details,
+        )
+
+
+async def create_offer(session: AsyncSession, writer: Writer, data: OfferCreate) -> Offer:
     offer = Offer(**data.model_dump())
-    await _check_references(session, user, offer, {"organisation_id", "presented_at_agenda_item_id"})
+    await _check_references(session, writer.user, offer, {"organisation_id", "presented_at_agenda_item_id"})
     session.add(offer)
     await session.flush()
-    record_audit(
-        session,
-        actor_id=user.id,
-        action="offer.create",
-        object_type="offer",
-        object_id=offer.id,
-        details={"fields": sorted(data.model_fields_set)},
-    )
+    writer.audit(session, "offer.create", offer, fields=sorted(data.model_fields_set))
     return offer
 
 
 async def update_offer(
-    session: AsyncSession, user: User, offer: Offer, data: OfferUpdate, *, if_match: str | None
+    session: AsyncSession, writer: Writer, offer: Offer, data: OfferUpdate, *, if_match: str | None
 ) -> Offer:
     check_if_match(if_match, offer)
     changes: dict[str, Any] = data.model_dump(exclude_unset=True)
     for field, value in changes.items():
         setattr(offer, field, value)
-    await _check_references(session, user, offer, set(changes))
+    await _check_references(session, writer.user, offer, set(changes))
     await session.flush()
-    record_audit(
-        session,
-        actor_id=user.id,
-        action="offer.update",
-        object_type="offer",
-        object_id=offer.id,
-        details={"fields": sorted(changes)},
-    )
+    writer.audit(session, "offer.update", offer, fields=sorted(changes))
     return offer
 
 
-async def delete_offer(session: AsyncSession, user: User, offer: Offer, *, if_match: str | None) -> None:
+async def delete_offer(session: AsyncSession, writer: Writer, offer: Offer, *, if_match: str | None) -> None:
     check_if_match(if_match, offer)
     offer.deleted_at = datetime.now(UTC)
     await session.flush()
-    record_audit(session, actor_id=user.id, action="offer.delete", object_type="offer", object_id=offer.id)
+    writer.audit(session, "offer.delete", offer)
 
 
 def _public_statement() -> Any:

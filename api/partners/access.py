@@ -59,12 +59,13 @@ async def get_partner(
     return Partner(client=client, scopes=claims.scopes)
 
 
+AnyPartner = Annotated[Partner, Depends(get_partner)]
+
+
 def require_scope(scope: str) -> Callable[..., Awaitable[Partner]]:
     """A dependency that lets through partner tokens carrying ``scope`` (403 otherwise)."""
 
-    async def check(
-        partner: Annotated[Partner, Depends(get_partner)], session: DbSession, request: Request
-    ) -> Partner:
+    async def check(partner: AnyPartner, session: DbSession, request: Request) -> Partner:
         if scope not in partner.scopes:
             record_audit(
                 session,

@@ -8,11 +8,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import select
 
 from api.core.db import DbSession
 from api.core.errors import problem_responses
-from api.core.pagination import ListQuery, Page, fetch_page
+from api.core.sync import SyncPage, SyncQuery, fetch_sync_page
 from api.meetings.schemas import MeetingStatus
 from api.models import Meeting
 from api.partners.access import Partner, require_scope
@@ -35,7 +34,7 @@ class PartnerMeeting(BaseModel):
     updated_at: datetime
 
 
-class PartnerMeetingPage(Page[PartnerMeeting]):
+class PartnerMeetingPage(SyncPage[PartnerMeeting]):
     pass
 
 
@@ -43,17 +42,9 @@ class PartnerMeetingPage(Page[PartnerMeeting]):
 async def list_partner_meetings(
     session: DbSession,
     _partner: Annotated[Partner, Depends(require_scope("meetings:read"))],
-    params: ListQuery,
+    params: SyncQuery,
 ) -> PartnerMeetingPage:
-    """The meetings of every body, by start (scope `meetings:read`); with `modified_since`, the
-    changes oldest first and deleted meetings as tombstones."""
-    page = await fetch_page(
-        session,
-        select(Meeting),
-        params,
-        order_by=[Meeting.starts_at],
-        id_column=Meeting.id,
-        updated_column=Meeting.updated_at,
-        deleted_column=Meeting.deleted_at,
-    )
-    return PartnerMeetingPage.of(page, params)
+    """The meetings of every body: dates, places and status, no people and no online links (scope
+    `meetings:read`). With `modified_since`, the changes since then; deleted ones as tombstones."""
+    result = await fetch_sync_page(session, Meeting, Meeting.deleted_at.is_(None), params)
+    return PartnerMeetingPage.model_validate(result, from_attributes=True)

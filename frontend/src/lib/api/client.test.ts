@@ -48,7 +48,7 @@ describe('API client and silent refresh', () => {
   it('never retries the login itself', async () => {
     const calls = mockApi({ 'POST /api/v1/auth/token': () => problem(401, 'unauthenticated') });
     await api.POST('/api/v1/auth/token', {
-      body: { username: 'a', password: 'b', scope: '' },
+      body: { grant_type: 'password', username: 'a', password: 'b', scope: '' },
       bodySerializer: (b) => new URLSearchParams(b as Record<string, string>),
     });
     expect(calls.filter((c) => c.path === '/api/v1/auth/refresh')).toHaveLength(0);

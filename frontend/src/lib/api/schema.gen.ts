@@ -2276,8 +2276,8 @@ export interface paths {
         };
         /**
          * List Partner Meetings
-         * @description The meetings of every body, by start (scope `meetings:read`); with `modified_since`, the
-         *     changes oldest first and deleted meetings as tombstones.
+         * @description The meetings of every body: dates, places and status, no people and no online links (scope
+         *     `meetings:read`). With `modified_since`, the changes since then; deleted ones as tombstones.
          */
         get: operations["list_partner_meetings"];
         put?: never;
@@ -2286,6 +2286,59 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sync Offers
+         * @description The published offers of every organisation and all offers of the client's own (any scope).
+         *     With `modified_since`, the changes since then; unpublished or deleted ones as tombstones.
+         */
+        get: operations["sync_offers"];
+        put?: never;
+        /**
+         * Create Partner Offer
+         * @description Add an offer of the client's organisation (scope `offers:write`).
+         */
+        post: operations["create_partner_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/offers/{offer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Partner Offer
+         * @description One offer: a published one, or one of the client's organisation (with the ETag for changes).
+         */
+        get: operations["get_partner_offer"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Partner Offer
+         * @description Withdraw an offer of the client's organisation (scope `offers:write`, If-Match).
+         */
+        delete: operations["delete_partner_offer"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Partner Offer
+         * @description Change an offer of the client's organisation (scope `offers:write`, If-Match).
+         */
+        patch: operations["update_partner_offer"];
         trace?: never;
     };
     "/api/v1/privacy/members/{member_id}/erase": {
@@ -7281,22 +7334,172 @@ export interface components {
         };
         /** PartnerMeetingPage */
         PartnerMeetingPage: {
-            /** Items */
+            /**
+             * Items
+             * @description Visible rows, in the order they were last changed
+             */
             items: components["schemas"]["PartnerMeeting"][];
-            /** Limit */
-            limit: number;
-            /** Offset */
-            offset: number;
+            /**
+             * Next Cursor
+             * @description More rows of this pull: pass as `cursor`; none on the last page
+             */
+            next_cursor: string | null;
+            /**
+             * Next Modified Since
+             * Format: date-time
+             * @description After the last page: where the next pull starts (every change before it has been sent)
+             */
+            next_modified_since: string;
             /**
              * Tombstones
-             * @description Deleted rows; only filled with modified_since
+             * @description Rows deleted or no longer visible to the caller (only with modified_since)
              */
-            tombstones?: components["schemas"]["Tombstone"][];
+            tombstones: components["schemas"]["Tombstone"][];
+        };
+        /** PartnerOffer */
+        PartnerOffer: {
+            /** Contact */
+            contact: string | null;
+            /** Costs */
+            costs: string | null;
             /**
-             * Total
-             * @description Rows matching the filters, across all pages
+             * Created At
+             * Format: date-time
              */
-            total: number;
+            created_at: string;
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Languages */
+            languages: string[];
+            /** Municipalities */
+            municipalities: string[];
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Published */
+            published: boolean;
+            /** Target Groups */
+            target_groups: string[];
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Valid From */
+            valid_from: string | null;
+            /** Valid Until */
+            valid_until: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * PartnerOfferCreate
+         * @description An offer of the client's own organisation.
+         */
+        PartnerOfferCreate: {
+            /** Contact */
+            contact?: string | null;
+            /** Costs */
+            costs?: string | null;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Languages
+             * @default []
+             */
+            languages: string[];
+            /**
+             * Municipalities
+             * @description Where in the county the offer is available; empty: county-wide
+             * @default []
+             */
+            municipalities: ("Stadt Gifhorn" | "Stadt Wittingen" | "Gemeinde Sassenburg" | "Samtgemeinde Boldecker Land" | "Samtgemeinde Brome" | "Samtgemeinde Hankensbüttel" | "Samtgemeinde Isenbüttel" | "Samtgemeinde Meinersen" | "Samtgemeinde Papenteich" | "Samtgemeinde Wesendorf")[];
+            /**
+             * Published
+             * @description Shown in the public catalogue
+             * @default false
+             */
+            published: boolean;
+            /**
+             * Target Groups
+             * @description Who the offer is for, e.g. "Frauen", "Jugendliche"
+             * @default []
+             */
+            target_groups: string[];
+            /** Title */
+            title: string;
+            /** Valid From */
+            valid_from?: string | null;
+            /**
+             * Valid Until
+             * @description Not before valid_from
+             */
+            valid_until?: string | null;
+        };
+        /** PartnerOfferPage */
+        PartnerOfferPage: {
+            /**
+             * Items
+             * @description Visible rows, in the order they were last changed
+             */
+            items: components["schemas"]["PartnerOffer"][];
+            /**
+             * Next Cursor
+             * @description More rows of this pull: pass as `cursor`; none on the last page
+             */
+            next_cursor: string | null;
+            /**
+             * Next Modified Since
+             * Format: date-time
+             * @description After the last page: where the next pull starts (every change before it has been sent)
+             */
+            next_modified_since: string;
+            /**
+             * Tombstones
+             * @description Rows deleted or no longer visible to the caller (only with modified_since)
+             */
+            tombstones: components["schemas"]["Tombstone"][];
+        };
+        /** PartnerOfferUpdate */
+        PartnerOfferUpdate: {
+            /** Contact */
+            contact?: string | null;
+            /** Costs */
+            costs?: string | null;
+            /** Description */
+            description?: string;
+            /** Languages */
+            languages?: string[];
+            /**
+             * Municipalities
+             * @description Where in the county the offer is available; empty: county-wide
+             */
+            municipalities?: ("Stadt Gifhorn" | "Stadt Wittingen" | "Gemeinde Sassenburg" | "Samtgemeinde Boldecker Land" | "Samtgemeinde Brome" | "Samtgemeinde Hankensbüttel" | "Samtgemeinde Isenbüttel" | "Samtgemeinde Meinersen" | "Samtgemeinde Papenteich" | "Samtgemeinde Wesendorf")[];
+            /** Published */
+            published?: boolean;
+            /**
+             * Target Groups
+             * @description Who the offer is for, e.g. "Frauen", "Jugendliche"
+             */
+            target_groups?: string[];
+            /** Title */
+            title?: string;
+            /** Valid From */
+            valid_from?: string | null;
+            /** Valid Until */
+            valid_until?: string | null;
         };
         /** PasswordChange */
         PasswordChange: {
@@ -19418,14 +19621,12 @@ export interface operations {
     list_partner_meetings: {
         parameters: {
             query?: {
+                /** @description `next_cursor` of the previous page of this pull */
+                cursor?: string | null;
                 /** @description Page size */
                 limit?: number;
-                /** @description Only rows changed at or after this instant, oldest first, with deleted rows as tombstones */
+                /** @description Only rows changed at or after this instant, with tombstones for rows deleted or no longer visible; pass the previous pull's `next_modified_since`. Without it: every visible row. */
                 modified_since?: string | null;
-                /** @description Rows to skip */
-                offset?: number;
-                /** @description Free-text search */
-                q?: string | null;
             };
             header?: never;
             path?: never;
@@ -19462,6 +19663,491 @@ export interface operations {
             };
             /** @description Invalid input; the field list says what is wrong */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sync_offers: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page of this pull */
+                cursor?: string | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Only rows changed at or after this instant, with tombstones for rows deleted or no longer visible; pass the previous pull's `next_modified_since`. Without it: every visible row. */
+                modified_since?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerOfferPage"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_partner_offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerOfferCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerOffer"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_partner_offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerOffer"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_partner_offer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                offer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_partner_offer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                offer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerOfferUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerOffer"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

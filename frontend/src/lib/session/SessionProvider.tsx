@@ -67,7 +67,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (email: string, password: string) => {
     const token = unwrap(
       await api.POST('/api/v1/auth/token', {
-        body: { username: email, password, scope: '' },
+        body: { grant_type: 'password', username: email, password, scope: '' },
         bodySerializer: (body) => new URLSearchParams(body as Record<string, string>),
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       }),
