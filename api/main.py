@@ -46,6 +46,8 @@ from api.needs.router import router as needs_router
 from api.offers.router import public_router as public_offers_router
 from api.offers.router import router as offers_router
 from api.organisations.router import router as organisations_router
+from api.partners.directory import router as partner_directory_router
+from api.partners.measures import router as partner_measures_router
 from api.partners.meetings import router as partner_meetings_router
 from api.partners.offers import router as partner_offers_router
 from api.partners.router import router as api_clients_router
@@ -124,6 +126,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api_clients_router,
         partner_meetings_router,
         partner_offers_router,
+        partner_measures_router,
+        partner_directory_router,
     )
     for router in routers:
         app.include_router(router)

@@ -94,6 +94,11 @@ async def test_other_roles_see_only_the_public_fields_and_cannot_write(
 ) -> None:
     member = await _member(client, admin)
     await consent(client, admin, member["id"], "directory_listing")
+    # A consent moves the member's updated_at (what others may see changed), not its version.
+    consented = (await client.get(f"{URL}/{member['id']}", headers=admin.headers)).json()
+    assert consented["version"] == member["version"]
+    assert consented["updated_at"] > member["updated_at"]
+    member = consented
     caller = await make_user(role)
     listed = await client.get(URL, headers=caller.headers)
     assert listed.status_code == 200

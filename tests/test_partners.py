@@ -13,7 +13,7 @@ import httpx
 from fastapi import FastAPI
 from sqlalchemy import select
 
-from api.models import ApiClient, Meeting, Offer, Organisation
+from api.models import ApiClient, Measure, MeasureOrganisation, Meeting, Offer, Organisation
 from tests.conftest import Account, UserFactory, audit_events
 
 CLIENTS = "/api/v1/api-clients"
@@ -359,3 +359,108 @@ async def test_repeated_pulls_mirror_the_offers_while_another_task_writes(
         }
     assert pulls > 3
     assert mirror == visible
+
+
+async def test_progress_only_for_measures_the_organisation_runs(
+    client: httpx.AsyncClient, admin: Account, app: FastAPI, bodies: dict[str, uuid.UUID]
+) -> None:
+    ours, theirs = await organisation(app, "Caritas Gifhorn"), await organisation(app, "AWO Gifhorn")
+    registered = await register(client, admin, ours, "measures:read", "measures:progress")
+    partner = await bearer(client, registered)
+    earlier = datetime.now(UTC) - timedelta(seconds=10)
+    async with app.state.sessionmaker() as session, session.begin():
+        run = Measure(
+            reference="M-2026-101", title="Sprachcafé", body_id=bodies["AK Bildung"], updated_at=earlier
+        )
+        other = Measure(
+            reference="M-2026-102", title="Lotsen", body_id=bodies["AK Bildung"], updated_at=earlier
+        )
+        session.add_all([run, other])
+        await session.flush()
+        session.add_all(
+            [
+                MeasureOrganisation(measure_id=run.id, organisation_id=uuid.UUID(ours), role="partner"),
+                MeasureOrganisation(measure_id=other.id, organisation_id=uuid.UUID(theirs), role="lead"),
+            ]
+        )
+    items, _, _ = await pull(client, partner, "/api/v1/partner/measures", None)
+    listed = {item["reference"]: item for item in items}
+    assert listed["M-2026-101"]["organisations"] == [{"organisation_id": ours, "role": "partner"}]
+
+    url = f"/api/v1/partner/measures/{run.id}/progress"
+    report = {"progress": 40, "title": "Zweiter Kurs gestartet"}
+    assert (await client.post(url, json=report, headers=partner)).status_code == 428
+    stale = await client.post(url, json=report, headers=partner | {"If-Match": '"7"'})
+    assert stale.status_code == 412
+    done = await client.post(
+        url, json=report, headers=partner | {"If-Match": f'"{listed["M-2026-101"]["version"]}"'}
+    )
+    assert done.status_code == 201, done.text
+    assert done.json()["progress"] == 40
+    foreign = await client.post(
+        f"/api/v1/partner/measures/{other.id}/progress", json=report, headers=partner | {"If-Match": "*"}
+    )
+    assert foreign.status_code == 404
+    measure = (await client.get(f"/api/v1/measures/{run.id}", headers=admin.headers)).json()
+    assert (measure["progress"], [m["title"] for m in measure["milestones"]]) == (
+        40,
+        ["Zweiter Kurs gestartet"],
+    )
+    [event] = await audit_events(app, "measure.progress")
+    assert (event.actor_id, event.details["via"]) == (uuid.UUID(registered["id"]), "api_client")
+    read_only = await bearer(client, registered, scope="measures:read")
+    assert (await client.post(url, json=report, headers=read_only | {"If-Match": "*"})).status_code == 403
+
+
+async def test_directory_shows_consented_members_and_withdrawals_arrive_as_tombstones(
+    client: httpx.AsyncClient, admin: Account, app: FastAPI
+) -> None:
+    registered = await register(client, admin, await organisation(app), "directory:read")
+    partner = await bearer(client, registered)
+
+    async def member(given: str, *purposes: str) -> str:
+        created = await client.post(
+            "/api/v1/members",
+            json={
+                "given_name": given,
+                "family_name": "Muster",
+                "engagement": "volunteer",
+                "email": f"{given}@example.org",
+            },
+            headers=admin.headers,
+        )
+        assert created.status_code == 201, created.text
+        for purpose in purposes:
+            await consent(created.json()["id"], purpose, "given")
+        member_id: str = created.json()["id"]
+        return member_id
+
+    async def consent(member_id: str, purpose: str, action: str) -> None:
+        response = await client.post(
+            f"/api/v1/members/{member_id}/consents",
+            json={"purpose": purpose, "action": action, "text_version": "2026-01", "channel": "paper"},
+            headers=admin.headers,
+        )
+        assert response.status_code == 201, response.text
+
+    listed = await member("Lena", "directory_listing", "contact_sharing")
+    withdrawing = await member("Omar", "directory_listing")
+    deleted = await member("Jana", "directory_listing")
+    hidden = await member("Paul")
+    await asyncio.sleep(1.1)  # past the watermark's margin
+
+    items, tombstones, since = await pull(client, partner, "/api/v1/partner/members", None)
+    shown = {item["id"]: item for item in items}
+    assert set(shown) == {listed, withdrawing, deleted}
+    assert (shown[listed]["email"], shown[withdrawing]["email"]) == ("Lena@example.org".lower(), None)
+    assert hidden not in (await client.get("/api/v1/partner/members", headers=partner)).text
+
+    await consent(withdrawing, "directory_listing", "withdrawn")
+    current = await client.get(f"/api/v1/members/{deleted}", headers=admin.headers)
+    removed = await client.delete(
+        f"/api/v1/members/{deleted}", headers=admin.headers | {"If-Match": current.headers["ETag"]}
+    )
+    assert removed.status_code == 204, removed.text
+    await asyncio.sleep(1.1)
+    items, tombstones, _ = await pull(client, partner, "/api/v1/partner/members", since)
+    assert (items, sorted(tombstones)) == ([], sorted([withdrawing, deleted]))

@@ -6,8 +6,9 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from api.consents.schemas import ConsentOverview, ConsentRead, ConsentState
 from api.core.audit import record_audit
@@ -81,6 +82,15 @@ async def record_consent(
     )
     session.add(record)
     await session.flush()
+    # What partners and exports may see of the member changes with it, so their sync must notice;
+    # the member's own data (its version and ETag) stays as it was.
+    await session.execute(
+        update(Member)
+        .where(Member.id == member.id)
+        .values(updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    set_committed_value(member, "updated_at", now)
     record_audit(
         session,
         actor_id=actor_id,

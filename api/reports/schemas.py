@@ -30,6 +30,7 @@ class PaperLine(BaseModel):
 
 class DirectiveLine(BaseModel):
     id: uuid.UUID
+    submission_id: uuid.UUID
     submission_reference: str | None
     text: str
     addressee_name: str

@@ -185,6 +185,7 @@ async def build_report(
     lines = [
         DirectiveLine(
             id=d.id,
+            submission_id=d.submission_id,
             submission_reference=d.submission_reference,
             text=d.text,
             addressee_name=d.addressee_name,

@@ -2267,6 +2267,49 @@ export interface paths {
         patch: operations["update_organisation"];
         trace?: never;
     };
+    "/api/v1/partner/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sync Measures
+         * @description Every live measure with its organisations (scope `measures:read`); with `modified_since`,
+         *     the changes since then (a progress report changes its measure) and deleted ones as tombstones.
+         */
+        get: operations["sync_measures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/measures/{measure_id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report Progress
+         * @description Report the progress of a measure the client's organisation co-runs (scope
+         *     `measures:progress`, If-Match of the measure): sets its progress and records a milestone.
+         *     Any other measure answers 404.
+         */
+        post: operations["report_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partner/meetings": {
         parameters: {
             query?: never;
@@ -2280,6 +2323,28 @@ export interface paths {
          *     `meetings:read`). With `modified_since`, the changes since then; deleted ones as tombstones.
          */
         get: operations["list_partner_meetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sync Members
+         * @description The members who consent to being listed (scope `directory:read`), contact data only where
+         *     they consent to sharing it. With `modified_since`, the changes since then; members deleted or
+         *     no longer consenting as tombstones.
+         */
+        get: operations["sync_members"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2339,6 +2404,27 @@ export interface paths {
          * @description Change an offer of the client's organisation (scope `offers:write`, If-Match).
          */
         patch: operations["update_partner_offer"];
+        trace?: never;
+    };
+    "/api/v1/partner/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sync Organisations
+         * @description The organisations of the network (scope `directory:read`); with `modified_since`, the
+         *     changes since then and deleted ones as tombstones.
+         */
+        get: operations["sync_organisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/privacy/members/{member_id}/erase": {
@@ -4017,6 +4103,11 @@ export interface components {
              * @enum {string}
              */
             status: "open" | "in_progress" | "done";
+            /**
+             * Submission Id
+             * Format: uuid
+             */
+            submission_id: string;
             /** Submission Reference */
             submission_reference: string | null;
             /** Text */
@@ -7291,6 +7382,84 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** PartnerMeasure */
+        PartnerMeasure: {
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /** Description */
+            description: string;
+            /** Ends On */
+            ends_on: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Organisations */
+            organisations: components["schemas"]["PartnerMeasureOrganisation"][];
+            /** Progress */
+            progress: number;
+            /** Reference */
+            reference: string;
+            /** Starts On */
+            starts_on: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "idea" | "planned" | "in_progress" | "completed" | "paused" | "discontinued";
+            /** Target Group */
+            target_group: string;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** PartnerMeasureOrganisation */
+        PartnerMeasureOrganisation: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "lead" | "partner" | "funder";
+        };
+        /** PartnerMeasurePage */
+        PartnerMeasurePage: {
+            /**
+             * Items
+             * @description Visible rows, in the order they were last changed
+             */
+            items: components["schemas"]["PartnerMeasure"][];
+            /**
+             * Next Cursor
+             * @description More rows of this pull: pass as `cursor`; none on the last page
+             */
+            next_cursor: string | null;
+            /**
+             * Next Modified Since
+             * Format: date-time
+             * @description After the last page: where the next pull starts (every change before it has been sent)
+             */
+            next_modified_since: string;
+            /**
+             * Tombstones
+             * @description Rows deleted or no longer visible to the caller (only with modified_since)
+             */
+            tombstones: components["schemas"]["Tombstone"][];
+        };
         /** PartnerMeeting */
         PartnerMeeting: {
             /**
@@ -7339,6 +7508,30 @@ export interface components {
              * @description Visible rows, in the order they were last changed
              */
             items: components["schemas"]["PartnerMeeting"][];
+            /**
+             * Next Cursor
+             * @description More rows of this pull: pass as `cursor`; none on the last page
+             */
+            next_cursor: string | null;
+            /**
+             * Next Modified Since
+             * Format: date-time
+             * @description After the last page: where the next pull starts (every change before it has been sent)
+             */
+            next_modified_since: string;
+            /**
+             * Tombstones
+             * @description Rows deleted or no longer visible to the caller (only with modified_since)
+             */
+            tombstones: components["schemas"]["Tombstone"][];
+        };
+        /** PartnerMemberPage */
+        PartnerMemberPage: {
+            /**
+             * Items
+             * @description Visible rows, in the order they were last changed
+             */
+            items: components["schemas"]["MemberPublicRead"][];
             /**
              * Next Cursor
              * @description More rows of this pull: pass as `cursor`; none on the last page
@@ -7501,6 +7694,30 @@ export interface components {
             /** Valid Until */
             valid_until?: string | null;
         };
+        /** PartnerOrganisationPage */
+        PartnerOrganisationPage: {
+            /**
+             * Items
+             * @description Visible rows, in the order they were last changed
+             */
+            items: components["schemas"]["OrganisationRead"][];
+            /**
+             * Next Cursor
+             * @description More rows of this pull: pass as `cursor`; none on the last page
+             */
+            next_cursor: string | null;
+            /**
+             * Next Modified Since
+             * Format: date-time
+             * @description After the last page: where the next pull starts (every change before it has been sent)
+             */
+            next_modified_since: string;
+            /**
+             * Tombstones
+             * @description Rows deleted or no longer visible to the caller (only with modified_since)
+             */
+            tombstones: components["schemas"]["Tombstone"][];
+        };
         /** PasswordChange */
         PasswordChange: {
             /** Current Password */
@@ -7594,6 +7811,29 @@ export interface components {
         ProfileUpdate: {
             /** Name */
             name: string;
+        };
+        /** ProgressReport */
+        ProgressReport: {
+            /**
+             * Date
+             * @description Of the milestone; today (UTC) if left out
+             */
+            date?: string | null;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Progress
+             * @description Percent done, 0–100
+             */
+            progress: number;
+            /**
+             * Title
+             * @description What was reached, e.g. 'Zweiter Kurs gestartet'
+             */
+            title: string;
         };
         /** PublicEdition */
         PublicEdition: {
@@ -19618,6 +19858,197 @@ export interface operations {
             };
         };
     };
+    sync_measures: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page of this pull */
+                cursor?: string | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Only rows changed at or after this instant, with tombstones for rows deleted or no longer visible; pass the previous pull's `next_modified_since`. Without it: every visible row. */
+                modified_since?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerMeasurePage"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    report_progress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last GET; required. A stale value answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                measure_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressReport"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerMeasure"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_partner_meetings: {
         parameters: {
             query?: {
@@ -19641,6 +20072,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnerMeetingPage"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sync_members: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page of this pull */
+                cursor?: string | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Only rows changed at or after this instant, with tombstones for rows deleted or no longer visible; pass the previous pull's `next_modified_since`. Without it: every visible row. */
+                modified_since?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerMemberPage"];
                 };
             };
             /** @description Not authenticated: missing, invalid or expired token */
@@ -20148,6 +20651,78 @@ export interface operations {
             };
             /** @description If-Match header missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sync_organisations: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page of this pull */
+                cursor?: string | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Only rows changed at or after this instant, with tombstones for rows deleted or no longer visible; pass the previous pull's `next_modified_since`. Without it: every visible row. */
+                modified_since?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerOrganisationPage"];
+                };
+            };
+            /** @description Not authenticated: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; the field list says what is wrong */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
