@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import getpass
 import secrets
 import sys
@@ -30,6 +31,8 @@ from api.models import User
 from api.submissions.reminders import notify
 from api.users.schemas import UserCreate
 from api.users.service import create_user
+from api.webhooks import outbox as _webhook_outbox  # noqa: F401 - writes the outbox on commit
+from api.webhooks.delivery import deliver_due, run_loop
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 T = TypeVar("T")
@@ -163,6 +166,24 @@ def write_openapi(out: Path) -> None:
     out.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True))
 
 
+def deliver_webhooks(settings: Settings, *, loop: bool, interval: float) -> int:
+    if loop:
+
+        async def forever() -> None:
+            engine = create_engine(settings.effective_database_url)
+            try:
+                await run_loop(create_sessionmaker(engine), interval=interval)
+            finally:
+                await engine.dispose()
+
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(forever())
+        return 0
+    delivered, failed = asyncio.run(_in_transaction(settings, lambda session: deliver_due(session)))
+    print(f"Webhooks: {delivered} delivered, {failed} not delivered (tried again later).")
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="netzwerk", description="Netzwerk Integration platform")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -173,6 +194,11 @@ def main(argv: list[str] | None = None) -> int:
     admin.add_argument("--name", default="Administration")
     commands.add_parser("seed-demo", help="create the demo data (idempotent)")
     commands.add_parser("notify", help="send due reminders (deadlines, directives); each only once")
+    webhooks = commands.add_parser(
+        "deliver-webhooks", help="send the due webhook deliveries (signed, retried)"
+    )
+    webhooks.add_argument("--loop", action="store_true", help="keep delivering until stopped")
+    webhooks.add_argument("--interval", type=float, default=5.0, help="seconds between idle passes (--loop)")
     serve_parser = commands.add_parser("serve", help="migrate, then serve API and browser app")
     serve_parser.add_argument(
         "--demo-on-first-run", action="store_true", help="seed the demo data when the database is new"
@@ -200,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Reminders: {sent} sent, {failed} not delivered (tried again next run).")
         if failed:
             return 1
+    elif args.command == "deliver-webhooks":
+        return deliver_webhooks(settings, loop=args.loop, interval=args.interval)
     elif args.command == "serve":
         serve(settings, demo_on_first_run=args.demo_on_first_run)
     return 0

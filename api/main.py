@@ -58,6 +58,9 @@ from api.site.router import router as site_router
 from api.submissions.router import directives_router
 from api.submissions.router import router as submissions_router
 from api.users.router import router as users_router
+from api.webhooks import outbox as _webhook_outbox  # noqa: F401 - writes the outbox on commit
+from api.webhooks.router import admin_router as webhooks_router
+from api.webhooks.router import partner_router as partner_webhooks_router
 
 API_VERSION = "1.0.0"
 
@@ -128,6 +131,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         partner_offers_router,
         partner_measures_router,
         partner_directory_router,
+        partner_webhooks_router,
+        webhooks_router,
     )
     for router in routers:
         app.include_router(router)

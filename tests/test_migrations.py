@@ -54,6 +54,8 @@ EXPECTED_TABLES = {
     "rate_limit_hits",
     "registrations",
     "users",
+    "webhook_deliveries",
+    "webhook_subscriptions",
 }
 
 

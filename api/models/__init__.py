@@ -30,6 +30,7 @@ from api.models.submission import (
     submission_needs,
 )
 from api.models.user import AuthSession, LoginFailure, User
+from api.models.webhook import WebhookDelivery, WebhookSubscription
 
 __all__ = [
     "AgendaItem",
@@ -65,6 +66,8 @@ __all__ = [
     "SentReminder",
     "Submission",
     "User",
+    "WebhookDelivery",
+    "WebhookSubscription",
     "directive_measures",
     "field_of_action_bodies",
     "measure_goals",
