@@ -44,12 +44,13 @@ class AgendaItemRef(BaseModel):
     agenda_item_title: str
 
 
-class OfferRead(BaseModel):
+class OfferColumns(BaseModel):
+    """An offer as partner systems see it: its own columns, no internal links."""
+
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
     organisation_id: uuid.UUID
-    organisation_name: str
     title: str
     description: str
     target_groups: list[str]
@@ -60,19 +61,24 @@ class OfferRead(BaseModel):
     valid_from: date | None
     valid_until: date | None
     published: bool
-    presented_at_agenda_item_id: uuid.UUID | None
-    presented_at: AgendaItemRef | None = Field(
-        description="The meeting of the agenda item; null when unset or not readable by the caller"
-    )
     created_at: datetime
     updated_at: datetime
     version: int
 
 
-class OfferCreate(BaseModel):
+class OfferRead(OfferColumns):
+    organisation_name: str
+    presented_at_agenda_item_id: uuid.UUID | None
+    presented_at: AgendaItemRef | None = Field(
+        description="The meeting of the agenda item; null when unset or not readable by the caller"
+    )
+
+
+class OfferContent(BaseModel):
+    """What the offering organisation writes about an offer."""
+
     model_config = ConfigDict(extra="forbid")
 
-    organisation_id: uuid.UUID
     title: Line200
     description: LongText = ""
     target_groups: TargetGroups = []
@@ -83,17 +89,20 @@ class OfferCreate(BaseModel):
     valid_from: date | None = None
     valid_until: date | None = Field(default=None, description="Not before valid_from")
     published: bool = Field(default=False, description="Shown in the public catalogue")
+
+
+class OfferCreate(OfferContent):
+    organisation_id: uuid.UUID
     presented_at_agenda_item_id: uuid.UUID | None = Field(
         default=None, description="The agenda item (of a meeting the caller may read) it was presented at"
     )
 
 
-class OfferUpdate(BaseModel):
+class OfferContentUpdate(BaseModel):
     """Only the fields sent are changed; optional fields may be set to null."""
 
     model_config = ConfigDict(extra="forbid")
 
-    organisation_id: uuid.UUID | MISSING = MISSING
     title: Line200 | MISSING = MISSING
     description: LongText | MISSING = MISSING
     target_groups: TargetGroups | MISSING = MISSING
@@ -104,6 +113,10 @@ class OfferUpdate(BaseModel):
     valid_from: date | MISSING | None = MISSING
     valid_until: date | MISSING | None = MISSING
     published: bool | MISSING = MISSING
+
+
+class OfferUpdate(OfferContentUpdate):
+    organisation_id: uuid.UUID | MISSING = MISSING
     presented_at_agenda_item_id: uuid.UUID | MISSING | None = MISSING
 
 

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response, status
-from pydantic import MISSING, BaseModel, ConfigDict, Field
 from sqlalchemy import ColumnElement, select
 
 from api.core.concurrency import IfMatch, set_etag
 from api.core.db import DbSession
 from api.core.errors import Forbidden, NotFound, problem_responses
-from api.core.fields import Languages, Line200, LongText
 from api.core.sync import SyncPage, SyncQuery, fetch_sync_page
 from api.models import Offer
 from api.offers import service
-from api.offers.schemas import Municipalities, OfferCreate, OfferUpdate, TargetGroups
+from api.offers.schemas import OfferColumns, OfferContent, OfferContentUpdate, OfferCreate, OfferUpdate
 from api.partners.access import AnyPartner, Partner, require_scope
 
 router = APIRouter(
@@ -27,60 +24,8 @@ Writer = Annotated[Partner, Depends(require_scope("offers:write"))]
 WRITE_ERRORS = problem_responses(404, 412, 413, 422, 428)
 
 
-class PartnerOffer(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    organisation_id: uuid.UUID
-    title: str
-    description: str
-    target_groups: list[str]
-    languages: list[str]
-    municipalities: list[str]
-    costs: str | None
-    contact: str | None
-    valid_from: date | None
-    valid_until: date | None
-    published: bool
-    created_at: datetime
-    updated_at: datetime
-    version: int
-
-
-class PartnerOfferPage(SyncPage[PartnerOffer]):
+class PartnerOfferPage(SyncPage[OfferColumns]):
     pass
-
-
-class PartnerOfferCreate(BaseModel):
-    """An offer of the client's own organisation."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    title: Line200
-    description: LongText = ""
-    target_groups: TargetGroups = []
-    languages: Languages = []
-    municipalities: Municipalities = []
-    costs: Line200 | None = None
-    contact: Line200 | None = None
-    valid_from: date | None = None
-    valid_until: date | None = Field(default=None, description="Not before valid_from")
-    published: bool = Field(default=False, description="Shown in the public catalogue")
-
-
-class PartnerOfferUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    title: Line200 | MISSING = MISSING
-    description: LongText | MISSING = MISSING
-    target_groups: TargetGroups | MISSING = MISSING
-    languages: Languages | MISSING = MISSING
-    municipalities: Municipalities | MISSING = MISSING
-    costs: Line200 | MISSING | None = MISSING
-    contact: Line200 | MISSING | None = MISSING
-    valid_from: date | MISSING | None = MISSING
-    valid_until: date | MISSING | None = MISSING
-    published: bool | MISSING = MISSING
 
 
 def _visible(partner: Partner) -> ColumnElement[bool]:
@@ -114,49 +59,49 @@ async def sync_offers(session: DbSession, partner: AnyPartner, params: SyncQuery
     return PartnerOfferPage.model_validate(result, from_attributes=True)
 
 
-@router.get("/{offer_id}", response_model=PartnerOffer, responses=problem_responses(404, 422))
+@router.get("/{offer_id}", response_model=OfferColumns, responses=problem_responses(404, 422))
 async def get_partner_offer(
     offer_id: uuid.UUID,
     session: DbSession,
     partner: AnyPartner,
     response: Response,
-) -> PartnerOffer:
+) -> OfferColumns:
     """One offer: a published one, or one of the client's organisation (with the ETag for changes)."""
     offer = await session.scalar(select(Offer).where(Offer.id == offer_id, _visible(partner)))
     if offer is None:
         raise NotFound("No offer with this id.")
     set_etag(response, offer)
-    return PartnerOffer.model_validate(offer)
+    return OfferColumns.model_validate(offer)
 
 
-@router.post("", response_model=PartnerOffer, status_code=status.HTTP_201_CREATED, responses=WRITE_ERRORS)
+@router.post("", response_model=OfferColumns, status_code=status.HTTP_201_CREATED, responses=WRITE_ERRORS)
 async def create_partner_offer(
-    data: PartnerOfferCreate, session: DbSession, partner: Writer, response: Response
-) -> PartnerOffer:
+    data: OfferContent, session: DbSession, partner: Writer, response: Response
+) -> OfferColumns:
     """Add an offer of the client's organisation (scope `offers:write`)."""
     offer = await service.create_offer(
         session, _writer(partner), OfferCreate(organisation_id=_organisation(partner), **data.model_dump())
     )
     set_etag(response, offer)
     response.headers["Location"] = f"{router.prefix}/{offer.id}"
-    return PartnerOffer.model_validate(offer)
+    return OfferColumns.model_validate(offer)
 
 
-@router.patch("/{offer_id}", response_model=PartnerOffer, responses=WRITE_ERRORS)
+@router.patch("/{offer_id}", response_model=OfferColumns, responses=WRITE_ERRORS)
 async def update_partner_offer(
     offer_id: uuid.UUID,
-    data: PartnerOfferUpdate,
+    data: OfferContentUpdate,
     session: DbSession,
     partner: Writer,
     response: Response,
     if_match: IfMatch = None,
-) -> PartnerOffer:
+) -> OfferColumns:
     """Change an offer of the client's organisation (scope `offers:write`, If-Match)."""
     offer = await _own_offer(session, partner, offer_id)
     changes = OfferUpdate.model_validate(data.model_dump(exclude_unset=True))
     offer = await service.update_offer(session, _writer(partner), offer, changes, if_match=if_match)
     set_etag(response, offer)
-    return PartnerOffer.model_validate(offer)
+    return OfferColumns.model_validate(offer)
 
 
 @router.delete("/{offer_id}", status_code=status.HTTP_204_NO_CONTENT, responses=WRITE_ERRORS)

@@ -7238,6 +7238,133 @@ export interface components {
             /** Title */
             title?: string;
         };
+        /**
+         * OfferColumns
+         * @description An offer as partner systems see it: its own columns, no internal links.
+         */
+        OfferColumns: {
+            /** Contact */
+            contact: string | null;
+            /** Costs */
+            costs: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Languages */
+            languages: string[];
+            /** Municipalities */
+            municipalities: string[];
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Published */
+            published: boolean;
+            /** Target Groups */
+            target_groups: string[];
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Valid From */
+            valid_from: string | null;
+            /** Valid Until */
+            valid_until: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * OfferContent
+         * @description What the offering organisation writes about an offer.
+         */
+        OfferContent: {
+            /** Contact */
+            contact?: string | null;
+            /** Costs */
+            costs?: string | null;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Languages
+             * @default []
+             */
+            languages: string[];
+            /**
+             * Municipalities
+             * @description Where in the county the offer is available; empty: county-wide
+             * @default []
+             */
+            municipalities: ("Stadt Gifhorn" | "Stadt Wittingen" | "Gemeinde Sassenburg" | "Samtgemeinde Boldecker Land" | "Samtgemeinde Brome" | "Samtgemeinde Hankensbüttel" | "Samtgemeinde Isenbüttel" | "Samtgemeinde Meinersen" | "Samtgemeinde Papenteich" | "Samtgemeinde Wesendorf")[];
+            /**
+             * Published
+             * @description Shown in the public catalogue
+             * @default false
+             */
+            published: boolean;
+            /**
+             * Target Groups
+             * @description Who the offer is for, e.g. "Frauen", "Jugendliche"
+             * @default []
+             */
+            target_groups: string[];
+            /** Title */
+            title: string;
+            /** Valid From */
+            valid_from?: string | null;
+            /**
+             * Valid Until
+             * @description Not before valid_from
+             */
+            valid_until?: string | null;
+        };
+        /**
+         * OfferContentUpdate
+         * @description Only the fields sent are changed; optional fields may be set to null.
+         */
+        OfferContentUpdate: {
+            /** Contact */
+            contact?: string | null;
+            /** Costs */
+            costs?: string | null;
+            /** Description */
+            description?: string;
+            /** Languages */
+            languages?: string[];
+            /**
+             * Municipalities
+             * @description Where in the county the offer is available; empty: county-wide
+             */
+            municipalities?: ("Stadt Gifhorn" | "Stadt Wittingen" | "Gemeinde Sassenburg" | "Samtgemeinde Boldecker Land" | "Samtgemeinde Brome" | "Samtgemeinde Hankensbüttel" | "Samtgemeinde Isenbüttel" | "Samtgemeinde Meinersen" | "Samtgemeinde Papenteich" | "Samtgemeinde Wesendorf")[];
+            /** Published */
+            published?: boolean;
+            /**
+             * Target Groups
+             * @description Who the offer is for, e.g. "Frauen", "Jugendliche"
+             */
+            target_groups?: string[];
+            /** Title */
+            title?: string;
+            /** Valid From */
+            valid_from?: string | null;
+            /** Valid Until */
+            valid_until?: string | null;
+        };
         /** OfferCreate */
         OfferCreate: {
             /** Contact */
@@ -7362,10 +7489,7 @@ export interface components {
             /** Version */
             version: number;
         };
-        /**
-         * OfferUpdate
-         * @description Only the fields sent are changed; optional fields may be set to null.
-         */
+        /** OfferUpdate */
         OfferUpdate: {
             /** Contact */
             contact?: string | null;
@@ -7742,105 +7866,13 @@ export interface components {
              */
             tombstones: components["schemas"]["Tombstone"][];
         };
-        /** PartnerOffer */
-        PartnerOffer: {
-            /** Contact */
-            contact: string | null;
-            /** Costs */
-            costs: string | null;
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Description */
-            description: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Languages */
-            languages: string[];
-            /** Municipalities */
-            municipalities: string[];
-            /**
-             * Organisation Id
-             * Format: uuid
-             */
-            organisation_id: string;
-            /** Published */
-            published: boolean;
-            /** Target Groups */
-            target_groups: string[];
-            /** Title */
-            title: string;
-            /**
-             * Updated At
-             * Format: date-time
-             */
-            updated_at: string;
-            /** Valid From */
-            valid_from: string | null;
-            /** Valid Until */
-            valid_until: string | null;
-            /** Version */
-            version: number;
-        };
-        /**
-         * PartnerOfferCreate
-         * @description An offer of the client's own organisation.
-         */
-        PartnerOfferCreate: {
-            /** Contact */
-            contact?: string | null;
-            /** Costs */
-            costs?: string | null;
-            /**
-             * Description
-             * @default
-             */
-            description: string;
-            /**
-             * Languages
-             * @default []
-             */
-            languages: string[];
-            /**
-             * Municipalities
-             * @description Where in the county the offer is available; empty: county-wide
-             * @default []
-             */
-            municipalities: ("Stadt Gifhorn" | "Stadt Wittingen" | "Gemeinde Sassenburg" | "Samtgemeinde Boldecker Land" | "Samtgemeinde Brome" | "Samtgemeinde Hankensbüttel" | "Samtgemeinde Isenbüttel" | "Samtgemeinde Meinersen" | "Samtgemeinde Papenteich" | "Samtgemeinde Wesendorf")[];
-            /**
-             * Published
-             * @description Shown in the public catalogue
-             * @default false
-             */
-            published: boolean;
-            /**
-             * Target Groups
-             * @description Who the offer is for, e.g. "Frauen", "Jugendliche"
-             * @default []
-             */
-            target_groups: string[];
-            /** Title */
-            title: string;
-            /** Valid From */
-            valid_from?: string | null;
-            /**
-             * Valid Until
-             * @description Not before valid_from
-             */
-            valid_until?: string | null;
-        };
         /** PartnerOfferPage */
         PartnerOfferPage: {
             /**
              * Items
              * @description Visible rows, in the order they were last changed
              */
-            items: components["schemas"]["PartnerOffer"][];
+            items: components["schemas"]["OfferColumns"][];
             /**
              * Next Cursor
              * @description More rows of this pull: pass as `cursor`; none on the last page
@@ -7857,35 +7889,6 @@ export interface components {
              * @description Rows deleted or no longer visible to the caller (only with modified_since)
              */
             tombstones: components["schemas"]["Tombstone"][];
-        };
-        /** PartnerOfferUpdate */
-        PartnerOfferUpdate: {
-            /** Contact */
-            contact?: string | null;
-            /** Costs */
-            costs?: string | null;
-            /** Description */
-            description?: string;
-            /** Languages */
-            languages?: string[];
-            /**
-             * Municipalities
-             * @description Where in the county the offer is available; empty: county-wide
-             */
-            municipalities?: ("Stadt Gifhorn" | "Stadt Wittingen" | "Gemeinde Sassenburg" | "Samtgemeinde Boldecker Land" | "Samtgemeinde Brome" | "Samtgemeinde Hankensbüttel" | "Samtgemeinde Isenbüttel" | "Samtgemeinde Meinersen" | "Samtgemeinde Papenteich" | "Samtgemeinde Wesendorf")[];
-            /** Published */
-            published?: boolean;
-            /**
-             * Target Groups
-             * @description Who the offer is for, e.g. "Frauen", "Jugendliche"
-             */
-            target_groups?: string[];
-            /** Title */
-            title?: string;
-            /** Valid From */
-            valid_from?: string | null;
-            /** Valid Until */
-            valid_until?: string | null;
         };
         /** PartnerOrganisationPage */
         PartnerOrganisationPage: {
@@ -20575,7 +20578,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PartnerOfferCreate"];
+                "application/json": components["schemas"]["OfferContent"];
             };
         };
         responses: {
@@ -20585,7 +20588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PartnerOffer"];
+                    "application/json": components["schemas"]["OfferColumns"];
                 };
             };
             /** @description The body could not be parsed */
@@ -20697,7 +20700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PartnerOffer"];
+                    "application/json": components["schemas"]["OfferColumns"];
                 };
             };
             /** @description Not authenticated: missing, invalid or expired token */
@@ -20874,7 +20877,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PartnerOfferUpdate"];
+                "application/json": components["schemas"]["OfferContentUpdate"];
             };
         };
         responses: {
@@ -20884,7 +20887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PartnerOffer"];
+                    "application/json": components["schemas"]["OfferColumns"];
                 };
             };
             /** @description The body could not be parsed */
