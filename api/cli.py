@@ -27,6 +27,7 @@ from api.demo.concept import ConceptResult, seed_concept
 from api.demo.measures import MeasuresResult, seed_measures
 from api.demo.service import DemoResult, seed_directory
 from api.demo.submissions import SubmissionsResult, seed_submissions
+from api.intranet.cli import export_command
 from api.models import User
 from api.submissions.reminders import notify
 from api.users.schemas import UserCreate
@@ -203,6 +204,13 @@ def main(argv: list[str] | None = None) -> int:
     serve_parser.add_argument(
         "--demo-on-first-run", action="store_true", help="seed the demo data when the database is new"
     )
+    export = commands.add_parser(
+        "export", help="write a snapshot for the county intranet (switched in atomically)"
+    )
+    export.add_argument("--out", type=Path, help="export folder (default: NETZWERK_EXPORT_DIR)")
+    export.add_argument(
+        "--since", help="only changes since this ISO 8601 time (UTC without offset), or 'last'"
+    )
     openapi = commands.add_parser("openapi", help="write the OpenAPI document as YAML")
     openapi.add_argument("--out", type=Path, default=PROJECT_ROOT / "openapi.yaml")
     args = parser.parse_args(argv)
@@ -228,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     elif args.command == "deliver-webhooks":
         return deliver_webhooks(settings, loop=args.loop, interval=args.interval)
+    elif args.command == "export":
+        return export_command(settings, out=args.out, since=args.since)
     elif args.command == "serve":
         serve(settings, demo_on_first_run=args.demo_on_first_run)
     return 0

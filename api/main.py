@@ -36,6 +36,8 @@ from api.dashboard.router import router as dashboard_router
 from api.exports.router import router as exports_router
 from api.health.router import router as health_router
 from api.imports.router import router as imports_router
+from api.intranet.router import admin_router as intranet_router
+from api.intranet.router import partner_router as partner_intranet_router
 from api.invitations.router import router as invitations_router
 from api.joining.router import router as joining_router
 from api.measures.router import router as measures_router
@@ -45,6 +47,8 @@ from api.memberships.router import router as memberships_router
 from api.needs.router import router as needs_router
 from api.offers.router import public_router as public_offers_router
 from api.offers.router import router as offers_router
+from api.oparl.cors import OParlCorsMiddleware
+from api.oparl.router import router as oparl_router
 from api.organisations.router import router as organisations_router
 from api.partners.directory import router as partner_directory_router
 from api.partners.measures import router as partner_measures_router
@@ -109,10 +113,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         joining_router,
         imports_router,
         exports_router,
+        intranet_router,
+        partner_intranet_router,
         privacy_router,
         site_router,
         offers_router,
         public_offers_router,
+        oparl_router,
         needs_router,
         concept_router,
         public_concept_router,
@@ -161,6 +168,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Request-ID"],
         expose_headers=["ETag", "Location", "Retry-After", "X-Request-ID"],
     )
+    app.add_middleware(OParlCorsMiddleware)  # outside CORSMiddleware: "*" on /oparl/ only
     app.add_middleware(RequestContextMiddleware)
 
     def openapi() -> dict[str, Any]:

@@ -126,6 +126,8 @@ async def test_a_change_is_delivered_signed(
     assert headers["x-netzwerk-delivery"] == event["id"]
     assert await deliver(app) == (0, 0)  # delivered once
 
+    shown = (await client.get(f"/api/v1/webhooks/{hook['id']}", headers=admin.headers)).json()
+    assert shown == {key: value for key, value in hook.items() if key != "secret"}
     log = (await client.get(f"/api/v1/webhooks/{hook['id']}/deliveries", headers=admin.headers)).json()
     assert [(d["status"], d["attempts"], d["last_status_code"]) for d in log["items"]] == [
         ("delivered", 1, 204)

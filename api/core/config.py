@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     database_url: str = ""
     jwt_secret: SecretStr | None = None
     base_url: str = "http://127.0.0.1:8000"
+    # Where the ids of the OParl objects point (api/oparl); empty: base_url.
+    oparl_base_url: str = ""
     host: str = "127.0.0.1"
     port: int = 8000
     forwarded_allow_ips: str = "127.0.0.1"
@@ -51,6 +53,8 @@ class Settings(BaseSettings):
     office_address: str = "Schlossplatz 1, 38518 Gifhorn"
     privacy_text_version: str = "2026-01"
     spa_dir: Path = Path("frontend/dist")
+    # The intranet export (`netzwerk export`, api/intranet); empty: DATA_DIR/exports.
+    export_dir: Path | None = None
 
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 25
@@ -91,6 +95,10 @@ class Settings(BaseSettings):
     @property
     def effective_database_url(self) -> str:
         return self.database_url or f"sqlite+aiosqlite:///{self.data_dir.resolve() / 'netzwerk.db'}"
+
+    @property
+    def effective_export_dir(self) -> Path:
+        return self.export_dir or self.data_dir / "exports"
 
     @cached_property
     def signing_key(self) -> str:

@@ -11,6 +11,7 @@ router = APIRouter(prefix="/api/v1/site", tags=["site"])
 class SiteInfo(BaseModel):
     site_name: str
     county_name: str
+    office_name: str = Field(description="The coordination office, as in the letterhead of documents")
     accessibility_contact_email: str
     imprint_url: str
     privacy_url: str
@@ -25,6 +26,7 @@ async def get_site(settings: AppSettings) -> SiteInfo:
     return SiteInfo(
         site_name=settings.site_name,
         county_name=settings.county_name,
+        office_name=settings.office_name,
         accessibility_contact_email=settings.accessibility_contact_email,
         imprint_url=settings.imprint_url,
         privacy_url=settings.privacy_url,

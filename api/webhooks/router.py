@@ -197,6 +197,23 @@ async def list_subscriptions(
     return SubscriptionPage.of(page, params)
 
 
+async def _subscription(session: DbSession, subscription_id: uuid.UUID) -> WebhookSubscription:
+    subscription = await session.get(WebhookSubscription, subscription_id)
+    if subscription is None:
+        raise NotFound("No webhook subscription with this id.")
+    return subscription
+
+
+@admin_router.get(
+    "/webhooks/{subscription_id}", response_model=SubscriptionRead, responses=problem_responses(404, 422)
+)
+async def get_subscription(
+    subscription_id: uuid.UUID, session: DbSession, _admin: AdminUser
+) -> SubscriptionRead:
+    """One webhook subscription (admins)."""
+    return SubscriptionRead.model_validate(await _subscription(session, subscription_id))
+
+
 @admin_router.get(
     "/webhooks/{subscription_id}/deliveries",
     response_model=DeliveryPage,
@@ -206,8 +223,7 @@ async def list_deliveries(
     subscription_id: uuid.UUID, session: DbSession, _admin: AdminUser, params: ListQuery
 ) -> DeliveryPage:
     """The delivery log of a subscription, newest first (admins)."""
-    if await session.get(WebhookSubscription, subscription_id) is None:
-        raise NotFound("No webhook subscription with this id.")
+    await _subscription(session, subscription_id)
     return await _delivery_page(session, subscription_id, params)
 
 

@@ -7,8 +7,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   ADMIN,
+  apiComingSteeringMeeting,
   apiCreateUser,
   apiJson,
+  apiJsonIfMatch,
+  apiScheduledSubmission,
   apiToken,
   assertClean,
   expectNoAxeViolations,
@@ -1433,6 +1436,472 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
         await page.goto(`/massnahmen/${measure.id}`);
         await page.getByRole('heading', { level: 1, name: /Axe Maßnahme Lernpaten/ }).waitFor();
       });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  test('steering group: papers tab with the decision dialog and its errors, status report, directives list and page with the status dialog, dark and 320 px', async () => {
+    const token = await apiToken();
+    const steeringMeeting = await apiComingSteeringMeeting(token);
+    const paper = await apiScheduledSubmission(token, {
+      bodyId: workingGroup.id,
+      meetingId: steeringMeeting.id,
+      title: 'Axe Vorlage Lernpaten',
+      proposedResolution: 'Die Steuerungsgruppe unterstützt die Lernpatenschaften.',
+    });
+    const [directive] = (await apiJson(token, 'GET', '/api/v1/directives?status=open&limit=1')).items;
+    assert.ok(directive, 'the demo data has an open directive');
+    const openPapers = async () => {
+      await page.goto(`/sitzungen/${steeringMeeting.id}?tab=vorlagen`);
+      await page.getByRole('tabpanel', { name: 'Vorlagen' }).getByRole('row', { name: new RegExp(paper.reference) }).waitFor();
+    };
+    await check('steering-papers', openPapers);
+    await check('steering-decision-dialog', async () => {
+      await page.getByRole('button', { name: `Beschluss zu ${paper.reference} erfassen` }).click();
+      await page.getByRole('dialog', { name: `Beschluss erfassen: ${paper.reference}` }).waitFor();
+    });
+    await check('steering-decision-dialog-errors', async () => {
+      const dialog = page.getByRole('dialog', { name: `Beschluss erfassen: ${paper.reference}` });
+      await dialog.getByRole('radio', { name: 'Mit Änderungen beschlossen' }).check();
+      await dialog.getByRole('button', { name: 'Handlungsanweisung hinzufügen' }).click();
+      const row = dialog.getByRole('group', { name: 'Handlungsanweisung 1' });
+      await row.getByLabel('Adressat').selectOption('organisation');
+      await row.getByLabel('Organisation suchen').fill('Axe');
+      await row.getByText(/Organisation(en)? gefunden/).waitFor();
+      await row.getByLabel('Maßnahmen suchen').fill('Axe');
+      await row.getByText(/Maßnahmen? gefunden/).waitFor();
+      await dialog.getByLabel('Ja-Stimmen').fill('-3');
+      await dialog.getByRole('button', { name: 'Beschluss speichern' }).click();
+      await dialog.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('steering-decision-rejected', async () => {
+      const dialog = page.getByRole('dialog', { name: `Beschluss erfassen: ${paper.reference}` });
+      await dialog.getByRole('radio', { name: 'Abgelehnt' }).check();
+      await dialog.getByText('Bei „Abgelehnt“ und „Vertagt“ werden keine Handlungsanweisungen erteilt.').waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+    });
+    const openReport = async () => {
+      await page.goto(`/sitzungen/${steeringMeeting.id}/sachstandsbericht`);
+      await page.getByRole('heading', { level: 1, name: /^Sachstandsbericht: / }).waitFor();
+      await page.getByRole('table', { name: 'Handlungsanweisungen' }).waitFor();
+    };
+    await check('status-report', openReport);
+    const openDirectives = async () => {
+      await page.goto('/handlungsanweisungen?status=alle');
+      await page.getByRole('row', { name: new RegExp(directive.text) }).waitFor();
+    };
+    await check('directives-list', openDirectives);
+    await check('directives-list-overdue', async () => {
+      await page.goto('/handlungsanweisungen?ueberfaellig=1');
+      await page.getByText('Überfällig', { exact: true }).first().waitFor();
+    });
+    await check('directives-list-empty', async () => {
+      await page.goto('/handlungsanweisungen?q=niemand-weist-so-an');
+      await page.getByText('Keine Handlungsanweisung passt zu Ihrer Auswahl.').waitFor();
+    });
+    const openDirective = async () => {
+      await page.goto(`/handlungsanweisungen/${directive.id}`);
+      await page.getByRole('heading', { level: 1, name: /^Handlungsanweisung/ }).waitFor();
+      await page.getByText(directive.text).first().waitFor();
+    };
+    await check('directive-page', openDirective);
+    await check('directive-status-dialog-error', async () => {
+      await page.getByRole('button', { name: 'Status ändern' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Status ändern' });
+      await dialog.getByLabel('Neuer Status').selectOption('done');
+      await dialog.getByRole('button', { name: 'Status ändern' }).click();
+      await dialog.getByText('Bitte beschreiben Sie, wie die Handlungsanweisung erledigt wurde.').waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+    });
+    await page.getByLabel('Darstellung').selectOption('dark');
+    try {
+      await check('steering-papers-dark', openPapers);
+      await check('status-report-dark', openReport);
+      await check('directives-list-dark', openDirectives);
+      await check('directive-page-dark', openDirective);
+    } finally {
+      await page.getByLabel('Darstellung').selectOption('system');
+    }
+    await page.setViewportSize({ width: 320, height: 640 });
+    try {
+      for (const [label, open] of [
+        ['steering-papers-320', openPapers],
+        ['status-report-320', openReport],
+        ['directives-list-320', openDirectives],
+        ['directive-page-320', openDirective],
+      ]) {
+        await check(label, async () => {
+          await open();
+          await page.waitForLoadState('networkidle');
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert.ok(overflow <= 0, `${label} scrolls horizontally by ${overflow}px at 320 px`);
+        });
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  test('submissions: board, list of one status, editor empty, with errors and filled, edit, paper pages with every dialog and the attachments, dark and 320 px', async () => {
+    const token = await apiToken();
+    const draft = await apiJson(token, 'POST', '/api/v1/submissions', {
+      title: 'Axe Vorlage Entwurf',
+      kind: 'request',
+      body_id: workingGroup.id,
+      situation: 'Axe Sachverhalt:\nZwei Zeilen.',
+      proposed_resolution: 'Die Steuerungsgruppe unterstützt den Axe-Antrag.',
+    });
+    const submitted = await apiJson(token, 'POST', '/api/v1/submissions', {
+      title: 'Axe Vorlage eingereicht',
+      kind: 'report',
+      body_id: workingGroup.id,
+      situation: 'Axe Bericht.',
+    });
+    const path = `/api/v1/submissions/${submitted.id}`;
+    await apiJsonIfMatch(token, path, 'POST', `${path}/submit`, { late_reason: 'Testlauf: Vorlage nachgereicht' });
+    const [decided] = (await apiJson(token, 'GET', '/api/v1/submissions?status=decided&limit=50')).items.filter((s) => s.outcome === 'approved' || s.outcome === 'approved_with_changes');
+    assert.ok(decided, 'the demo data has an approved paper');
+
+    const openBoard = async () => {
+      await page.goto('/vorlagen');
+      await page.getByRole('region', { name: /^Entwurf: \d+$/ }).getByRole('link', { name: 'Axe Vorlage Entwurf' }).waitFor();
+    };
+    await check('submissions-board', openBoard);
+    await check('submissions-board-empty', async () => {
+      await page.goto('/vorlagen?q=niemand-legt-so-vor');
+      await page.getByText('Keine Vorlage passt zu Ihrer Suche.').waitFor();
+    });
+    await check('submissions-list-decided', async () => {
+      await page.goto('/vorlagen?status=decided');
+      await page.getByRole('row', { name: new RegExp(decided.title) }).waitFor();
+    });
+    const openEditor = async () => {
+      await page.goto('/vorlagen/neu');
+      await page.getByRole('heading', { level: 1, name: 'Neue Vorlage' }).waitFor();
+      await page.getByRole('option', { name: workingGroup.name }).waitFor({ state: 'attached' });
+    };
+    await check('submission-create', openEditor);
+    await check('submission-create-validation', async () => {
+      await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+      await page.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('submission-create-filled', async () => {
+      await page.getByLabel('Titel', { exact: true }).fill('Axe Vorlage Vorschau');
+      await page.getByLabel('Art der Vorlage').selectOption('recommendation');
+      await page.getByLabel('Einreichendes Gremium').selectOption(workingGroup.id);
+      await page.getByLabel(/^Sachverhalt/).fill('Axe Sachverhalt in der Vorschau.');
+      await page.getByLabel('Maßnahme suchen').fill('Axe');
+      await page.getByText(/Maßnahmen? gefunden/).waitFor();
+      await page.getByRole('region', { name: 'Vorschau' }).getByRole('heading', { name: 'Axe Vorlage Vorschau' }).waitFor();
+    });
+    await check('submission-edit', async () => {
+      await page.goto(`/vorlagen/${draft.id}/bearbeiten`);
+      await page.getByRole('heading', { level: 1, name: 'Vorlage bearbeiten: Axe Vorlage Entwurf' }).waitFor();
+      await page.getByRole('region', { name: 'Vorschau' }).getByRole('heading', { name: 'Axe Vorlage Entwurf' }).waitFor();
+    });
+    const openDraft = async () => {
+      await page.goto(`/vorlagen/${draft.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Axe Vorlage Entwurf' }).waitFor();
+      await page.getByRole('region', { name: 'Anlagen' }).getByRole('table', { name: 'Anlagen' }).waitFor();
+    };
+    await check('submission-draft', openDraft);
+    await check('submission-submit-dialog', async () => {
+      await page.getByRole('button', { name: 'Einreichen' }).click();
+      await page.getByRole('dialog', { name: 'Vorlage einreichen' }).getByRole('button', { name: 'Jetzt einreichen' }).waitFor();
+    });
+    await check('submission-delete-dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Entwurf löschen' }).click();
+      await page.getByRole('alertdialog', { name: 'Entwurf löschen?' }).waitFor();
+    });
+    await check('submission-attachments-error', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+      await page.getByRole('region', { name: 'Anlagen' }).getByRole('button', { name: 'Hochladen' }).click();
+      await page.getByText('Bitte wählen Sie eine Datei aus.').waitFor();
+    });
+    await check('submission-attachments-list', async () => {
+      const files = page.getByRole('region', { name: 'Anlagen' });
+      await files.getByLabel('Datei', { exact: true }).setInputFiles({ name: 'axe-anlage.txt', mimeType: 'text/plain', buffer: Buffer.from('Anlage zur Vorlage\n') });
+      await files.getByRole('button', { name: 'Hochladen' }).click();
+      await files.getByRole('button', { name: '„axe-anlage.txt“ herunterladen' }).waitFor();
+      // The paper lists its attachments.
+      await page.getByRole('article', { name: 'Axe Vorlage Entwurf' }).getByText('axe-anlage.txt').waitFor();
+    });
+    await check('submission-attachment-delete-dialog', async () => {
+      await page.getByRole('button', { name: '„axe-anlage.txt“ löschen' }).click();
+      await page.getByRole('alertdialog', { name: 'Anhang löschen?' }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+    });
+    await check('submission-submitted', async () => {
+      await page.goto(`/vorlagen/${submitted.id}`);
+      await page.getByRole('region', { name: 'Verfahren' }).getByText('Eingereicht', { exact: true }).waitFor();
+    });
+    await check('submission-schedule-dialog', async () => {
+      await page.getByRole('button', { name: 'Auf Tagesordnung setzen' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Auf die Tagesordnung setzen' });
+      await dialog.getByLabel('Sitzung der Steuerungsgruppe').waitFor();
+      await dialog.getByRole('button', { name: 'Auf Tagesordnung setzen' }).click();
+      await dialog.getByText('Bitte wählen Sie die Sitzung aus.').first().waitFor();
+    });
+    await check('submission-withdraw-dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Zurückziehen' }).click();
+      await page.getByRole('alertdialog', { name: 'Vorlage zurückziehen?' }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+    });
+    const openDecided = async () => {
+      await page.goto(`/vorlagen/${decided.id}`);
+      await page.getByRole('heading', { level: 1, name: decided.title }).waitFor();
+      await page.getByRole('table', { name: 'Handlungsanweisungen zu dieser Vorlage' }).waitFor();
+    };
+    await check('submission-decided', openDecided);
+    await page.getByLabel('Darstellung').selectOption('dark');
+    try {
+      await check('submissions-board-dark', openBoard);
+      await check('submission-create-dark', openEditor);
+      await check('submission-draft-dark', openDraft);
+      await check('submission-decided-dark', openDecided);
+    } finally {
+      await page.getByLabel('Darstellung').selectOption('system');
+    }
+    await page.setViewportSize({ width: 320, height: 640 });
+    try {
+      for (const [label, open] of [
+        ['submissions-board-320', openBoard],
+        ['submission-create-320', openEditor],
+        ['submission-draft-320', openDraft],
+        ['submission-decided-320', openDecided],
+      ]) {
+        await check(label, async () => {
+          await open();
+          await page.waitForLoadState('networkidle');
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert.ok(overflow <= 0, `${label} scrolls horizontally by ${overflow}px at 320 px`);
+        });
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  test('API clients: list filled and empty, create empty, with errors and filled, credentials, client page with every dialog, renewed secret, revoked, dark and 320 px', async () => {
+    const token = await apiToken();
+    const client = await apiJson(token, 'POST', '/api/v1/api-clients', {
+      name: 'Axe Partnersystem',
+      organisation_id: organisation.id,
+      scopes: ['meetings:read', 'offers:write'],
+    });
+    const clientPath = `/api/v1/api-clients/${client.id}`;
+    const openList = async () => {
+      // All clients: the first one is revoked further down.
+      await page.goto('/verwaltung/api-clients?status=alle');
+      await page.getByRole('row', { name: /Axe Partnersystem/ }).getByRole('link', { name: 'Axe Beratungsstelle (AxeB)' }).waitFor();
+    };
+    await check('api-clients-list', openList);
+    await check('api-clients-list-empty', async () => {
+      await page.goto('/verwaltung/api-clients?q=niemand-greift-so-zu&status=alle');
+      await page.getByText('Kein API-Zugang passt zu Ihrer Suche.', { exact: false }).waitFor();
+    });
+    const openCreate = async () => {
+      await page.goto('/verwaltung/api-clients/neu');
+      await page.getByRole('heading', { level: 1, name: 'Neuen API-Zugang anlegen' }).waitFor();
+      await page.getByRole('option', { name: 'Axe Beratungsstelle (AxeB)' }).waitFor({ state: 'attached' });
+    };
+    await check('api-client-create', openCreate);
+    await check('api-client-create-validation', async () => {
+      await page.getByRole('button', { name: 'API-Zugang anlegen' }).click();
+      await page.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    const fillCreate = async () => {
+      await page.getByLabel('Name', { exact: true }).fill('Axe Fachverfahren');
+      await page.getByRole('searchbox', { name: /Organisation suchen/ }).fill('Axe');
+      await page.getByText(/Organisationen? gefunden\./).waitFor();
+      await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Axe Beratungsstelle (AxeB)' });
+      await page.getByRole('checkbox', { name: 'Sitzungstermine lesen' }).check();
+      await page.getByRole('checkbox', { name: 'Verzeichnis lesen (nur freigegebene Angaben)' }).check();
+    };
+    await check('api-client-create-filled', fillCreate);
+    const openCredentials = async () => {
+      await openCreate();
+      await fillCreate();
+      await page.getByRole('button', { name: 'API-Zugang anlegen' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Zugangsdaten für „Axe Fachverfahren“' }).waitFor();
+      await page.getByRole('region', { name: 'Token-Anfrage mit curl' }).waitFor();
+    };
+    await check('api-client-credentials', openCredentials);
+    await check('api-client-credentials-copied', async () => {
+      await page.getByRole('button', { name: 'Client-ID kopieren' }).click();
+      await page.getByText(/Client-ID (wurde in die Zwischenablage kopiert|ist markiert)/).waitFor();
+    });
+    const openClient = async () => {
+      await page.goto(`/verwaltung/api-clients/${client.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Axe Partnersystem' }).waitFor();
+      await page.getByRole('region', { name: 'Angaben' }).getByRole('link', { name: 'Axe Beratungsstelle (AxeB)' }).waitFor();
+    };
+    await check('api-client-page', openClient);
+    await check('api-client-edit-validation', async () => {
+      await page.getByLabel('Anfragen pro Minute').fill('0');
+      await page.getByRole('checkbox', { name: 'Sitzungstermine lesen' }).uncheck();
+      await page.getByRole('checkbox', { name: 'Angebote der eigenen Organisation pflegen' }).uncheck();
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('heading', { name: 'Bitte korrigieren Sie folgende Angaben' }).waitFor();
+    });
+    await check('api-client-conflict-dialog', async () => {
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Axe Partnersystem' }).waitFor();
+      await apiJsonIfMatch(token, clientPath, 'PATCH', clientPath, { requests_per_minute: 90 });
+      await page.getByLabel('Name', { exact: true }).fill('Axe Partnersystem neu');
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('alertdialog', { name: 'Eintrag wurde zwischenzeitlich geändert' }).waitFor();
+    });
+    await check('api-client-rotate-dialog', async () => {
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Aktuellen Stand laden' }).click();
+      await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Geheimnis erneuern' }).click();
+      await page.getByRole('alertdialog', { name: 'Geheimnis erneuern?' }).waitFor();
+    });
+    await check('api-client-renewed-secret', async () => {
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Jetzt erneuern' }).click();
+      await page.getByText('Das Geheimnis wurde erneuert. Das bisherige gilt nicht mehr.').waitFor();
+      await page.getByLabel('Geheimnis (client_secret)').waitFor();
+    });
+    await check('api-client-revoke-dialog', async () => {
+      await page.getByRole('button', { name: 'Widerrufen', exact: true }).click();
+      await page.getByRole('alertdialog', { name: 'API-Zugang widerrufen?' }).waitFor();
+    });
+    const openRevoked = async () => {
+      await page.goto(`/verwaltung/api-clients/${client.id}`);
+      await page.getByText(/^Dieser Zugang wurde am .* widerrufen$/).waitFor();
+    };
+    await check('api-client-revoked', async () => {
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Endgültig widerrufen' }).click();
+      await page.getByText('Der API-Zugang wurde widerrufen.').waitFor();
+      await openRevoked();
+    });
+    const live = await apiJson(token, 'POST', '/api/v1/api-clients', { name: 'Axe Intranet', scopes: ['meetings:read'] });
+    const openLive = async () => {
+      await page.goto(`/verwaltung/api-clients/${live.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Axe Intranet' }).waitFor();
+      await page.getByRole('region', { name: 'Angaben' }).getByText('Kreisintranet (keine Organisation)').waitFor();
+    };
+    await page.getByLabel('Darstellung').selectOption('dark');
+    try {
+      await check('api-clients-list-dark', openList);
+      await check('api-client-create-dark', openCreate);
+      await check('api-client-credentials-dark', openCredentials);
+      await check('api-client-page-dark', openLive);
+      await check('api-client-revoked-dark', openRevoked);
+    } finally {
+      await page.getByLabel('Darstellung').selectOption('system');
+    }
+    await page.setViewportSize({ width: 320, height: 640 });
+    try {
+      for (const [label, open] of [
+        ['api-clients-list-320', openList],
+        ['api-client-create-320', openCreate],
+        ['api-client-credentials-320', openCredentials],
+        ['api-client-page-320', openLive],
+        ['api-client-revoked-320', openRevoked],
+      ]) {
+        await check(label, async () => {
+          await open();
+          await page.waitForLoadState('networkidle');
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert.ok(overflow <= 0, `${label} scrolls horizontally by ${overflow}px at 320 px`);
+        });
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  test('webhooks and intranet export: list, empty filter, log with payload and replay, export result, dark and 320 px', async () => {
+    const token = await apiToken();
+    const client = await apiJson(token, 'POST', '/api/v1/api-clients', { name: 'Axe Webhook-System', scopes: ['meetings:read'] });
+    const grant = await fetch(`${process.env.E2E_BASE_URL}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.id, client_secret: client.client_secret }).toString(),
+    });
+    assert.equal(grant.status, 200);
+    const subscription = await apiJson((await grant.json()).access_token, 'POST', '/api/v1/partner/webhooks', {
+      url: 'http://127.0.0.1:9/axe-hook',
+      events: ['meeting.created', 'meeting.cancelled'],
+    });
+    const network = await apiJson(token, 'GET', '/api/v1/bodies?kind=network');
+    const start = new Date(Date.now() + 70 * 24 * 3600 * 1000);
+    start.setUTCHours(15, 0, 0, 0);
+    await apiJson(token, 'POST', '/api/v1/meetings', {
+      body_id: network.items[0].id,
+      title: 'Axe Webhook-Treffen',
+      starts_at: start.toISOString(),
+      ends_at: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
+      location_address: 'Kreishaus Gifhorn (Test)',
+    });
+    const unused = await apiJson(token, 'POST', '/api/v1/api-clients', { name: 'Axe ohne Webhooks', scopes: ['meetings:read'] });
+
+    const openList = async () => {
+      await page.goto('/verwaltung/webhooks');
+      await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
+      await page.getByRole('link', { name: 'Zustellungen an http://127.0.0.1:9/axe-hook' }).waitFor();
+    };
+    const openLog = async () => {
+      await page.goto(`/verwaltung/webhooks/${subscription.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Webhook: Axe Webhook-System' }).waitFor();
+      await page.getByRole('table', { name: 'Zustellungen' }).getByText('Ausstehend').first().waitFor();
+    };
+    const openExport = async () => {
+      await page.goto('/verwaltung/export');
+      await page.getByRole('heading', { level: 1, name: 'Intranet-Export' }).waitFor();
+    };
+    await check('webhooks-list', openList);
+    await check('webhooks-list-empty', async () => {
+      await page.goto(`/verwaltung/webhooks?zugang=${unused.id}`);
+      await page.getByText('Dieser API-Zugang hat keine Webhooks abonniert.').waitFor();
+    });
+    await check('webhook-log', openLog);
+    await check('webhook-log-payload-replayed', async () => {
+      const row = page.getByRole('table', { name: 'Zustellungen' }).getByRole('row').nth(1);
+      await row.getByText('Inhalt anzeigen').click();
+      await row.getByRole('button', { name: /^Erneut senden/ }).click();
+      await page.getByText('„Sitzung angelegt“ wurde erneut zum Versand eingeplant.', { exact: false }).waitFor();
+      await page.getByRole('table', { name: 'Zustellungen' }).getByText('Erneute Sendung').first().waitFor();
+    });
+    await check('intranet-export', openExport);
+    await check('intranet-export-result', async () => {
+      await page.getByRole('button', { name: 'Export jetzt erstellen' }).click();
+      await page.getByText('Der Export wurde erstellt.').waitFor({ timeout: 60_000 });
+    });
+    await page.getByLabel('Darstellung').selectOption('dark');
+    try {
+      await check('webhooks-list-dark', openList);
+      await check('webhook-log-dark', openLog);
+      await check('intranet-export-dark', openExport);
+    } finally {
+      await page.getByLabel('Darstellung').selectOption('system');
+    }
+    await page.setViewportSize({ width: 320, height: 640 });
+    try {
+      for (const [label, open] of [
+        ['webhooks-list-320', openList],
+        ['webhook-log-320', openLog],
+        ['intranet-export-320', openExport],
+      ]) {
+        await check(label, async () => {
+          await open();
+          await page.waitForLoadState('networkidle');
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert.ok(overflow <= 0, `${label} scrolls horizontally by ${overflow}px at 320 px`);
+        });
+      }
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }

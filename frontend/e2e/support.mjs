@@ -138,6 +138,50 @@ export async function apiJson(token, method, path, body, expected = method === '
   return response.status === 204 ? null : response.json();
 }
 
+/** A write that needs If-Match: reads `resourcePath` for its ETag, then sends `method path body` with it. */
+export async function apiJsonIfMatch(token, resourcePath, method, path, body, expected = 200) {
+  const current = await fetch(`${BASE_URL}${resourcePath}`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(current.status, 200, `GET ${resourcePath}`);
+  const response = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${token}`,
+      'If-Match': current.headers.get('ETag') ?? '',
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  assert.equal(response.status, expected, `${method} ${path}: ${await response.clone().text()}`);
+  return response.status === 204 ? null : response.json();
+}
+
+/** The next planned or invited steering-group meeting (the demo data has one). */
+export async function apiComingSteeringMeeting(token) {
+  const [steering] = (await apiJson(token, 'GET', '/api/v1/bodies?kind=steering_group')).items;
+  const today = new Date().toISOString().slice(0, 10);
+  const meetings = await apiJson(token, 'GET', `/api/v1/meetings?body_id=${steering.id}&from=${today}&sort=starts_at&limit=50`);
+  const meeting = meetings.items.find((m) => m.status === 'planned' || m.status === 'invited');
+  assert.ok(meeting, 'a coming steering meeting in the demo data');
+  return meeting;
+}
+
+/**
+ * A paper (Vorlage) of `bodyId`, submitted (with a late reason in case the deadline has passed) and
+ * scheduled on the steering meeting `meetingId`, as a coordinator does it. Returns the scheduled paper.
+ */
+export async function apiScheduledSubmission(token, { bodyId, meetingId, title, proposedResolution }) {
+  const paper = await apiJson(token, 'POST', '/api/v1/submissions', {
+    title,
+    kind: 'request',
+    body_id: bodyId,
+    situation: 'Testinhalt: Sachverhalt des Arbeitskreises.',
+    proposed_resolution: proposedResolution,
+  });
+  const path = `/api/v1/submissions/${paper.id}`;
+  await apiJsonIfMatch(token, path, 'POST', `${path}/submit`, { late_reason: 'Testlauf: Vorlage nachgereicht' });
+  return apiJsonIfMatch(token, path, 'POST', `${path}/schedule`, { meeting_id: meetingId });
+}
+
 // --- Mail ------------------------------------------------------------------------------------
 // scripts/run-e2e.mjs runs a local SMTP server (aiosmtpd's Mailbox handler) that stores every mail
 // the backend sends in a Maildir. The mails are the backend's own (api/core/mail.py): a text/plain

@@ -4,6 +4,7 @@ import { AccessibilityPage } from '@/features/accessibility/components/Accessibi
 import { LoginPage } from '@/features/auth/components/LoginPage';
 import { ErrorFallback } from './ErrorBoundary';
 import { RequireAuth, RequireRole } from './guards';
+import { AdminLayout } from './layout/AdminLayout';
 import { AppLayout } from './layout/AppLayout';
 import type { RouteHandle } from './layout/Breadcrumbs';
 import { NotFoundPage } from './NotFoundPage';
@@ -50,9 +51,27 @@ const measures = (pick: (pages: MeasurePages) => ComponentType) => async () => (
 });
 /** Roles that create and change measures (spokespersons for the bodies they lead; the API decides). */
 const MEASURE_WRITERS = ['admin', 'coordinator', 'spokesperson'] as const;
+type SubmissionPages = typeof import('@/features/submissions/components/pages');
+const submissions = (pick: (pages: SubmissionPages) => ComponentType) => async () => ({
+  Component: pick(await import('@/features/submissions/components/pages')),
+});
+/** Roles that draft and change papers (spokespersons for the bodies they lead; the API decides). */
+const SUBMISSION_WRITERS = ['admin', 'coordinator', 'spokesperson'] as const;
 type ConceptPages = typeof import('@/features/concept/components/pages');
 const concept = (pick: (pages: ConceptPages) => ComponentType) => async () => ({
   Component: pick(await import('@/features/concept/components/pages')),
+});
+type DirectivePages = typeof import('@/features/directives/components/pages');
+const directives = (pick: (pages: DirectivePages) => ComponentType) => async () => ({
+  Component: pick(await import('@/features/directives/components/pages')),
+});
+type ApiClientPages = typeof import('@/features/apiClients/components/pages');
+const apiClients = (pick: (pages: ApiClientPages) => ComponentType) => async () => ({
+  Component: pick(await import('@/features/apiClients/components/pages')),
+});
+type WebhookPages = typeof import('@/features/webhooks/components/pages');
+const webhooks = (pick: (pages: WebhookPages) => ComponentType) => async () => ({
+  Component: pick(await import('@/features/webhooks/components/pages')),
 });
 type PublicPages = typeof import('@/features/public/components/pages');
 const publicPage = (pick: (pages: PublicPages) => ComponentType) => async () => ({
@@ -178,6 +197,28 @@ export const routes: RouteObject[] = [
             ],
           },
           {
+            path: 'vorlagen',
+            handle: handle('submissions.nav.list'),
+            children: [
+              { index: true, lazy: submissions((m) => m.SubmissionBoardPage) },
+              {
+                element: <RequireRole role={SUBMISSION_WRITERS} />,
+                children: [{ path: 'neu', handle: handle('submissions.nav.create'), lazy: submissions((m) => m.SubmissionCreatePage) }],
+              },
+              {
+                path: ':submissionId',
+                handle: handle('submissions.nav.submission'),
+                children: [
+                  { index: true, lazy: submissions((m) => m.SubmissionDetailPage) },
+                  {
+                    element: <RequireRole role={SUBMISSION_WRITERS} />,
+                    children: [{ path: 'bearbeiten', handle: handle('submissions.nav.edit'), lazy: submissions((m) => m.SubmissionEditPage) }],
+                  },
+                ],
+              },
+            ],
+          },
+          {
             path: 'konzept',
             handle: handle('concept.nav.title'),
             children: [
@@ -295,13 +336,23 @@ export const routes: RouteObject[] = [
                       { path: 'anmeldungen', handle: handle('registrations.nav.list'), lazy: registrations((m) => m.RegistrationsPage) },
                     ],
                   },
+                  // The status report of a steering meeting: for everyone who may read the meeting.
+                  { path: 'sachstandsbericht', handle: handle('nav.statusReport'), lazy: meetings((m) => m.StatusReportPage) },
                 ],
               },
             ],
           },
           {
+            path: 'handlungsanweisungen',
+            handle: handle('nav.directives'),
+            children: [
+              { index: true, lazy: directives((m) => m.DirectivesListPage) },
+              { path: ':directiveId', handle: handle('nav.directive'), lazy: directives((m) => m.DirectiveDetailPage) },
+            ],
+          },
+          {
             path: 'verwaltung',
-            element: <RequireRole role="admin" />,
+            element: <AdminLayout />,
             handle: handle('nav.admin'),
             children: [
               { index: true, element: <Navigate to="benutzer" replace /> },
@@ -330,6 +381,30 @@ export const routes: RouteObject[] = [
                     }),
                   },
                 ],
+              },
+              {
+                path: 'api-clients',
+                handle: handle('nav.apiClients'),
+                children: [
+                  { index: true, lazy: apiClients((m) => m.ApiClientsListPage) },
+                  { path: 'neu', handle: handle('nav.apiClientCreate'), lazy: apiClients((m) => m.ApiClientCreatePage) },
+                  { path: ':clientId', handle: handle('nav.apiClient'), lazy: apiClients((m) => m.ApiClientDetailPage) },
+                ],
+              },
+              {
+                path: 'webhooks',
+                handle: handle('nav.webhooks'),
+                children: [
+                  { index: true, lazy: webhooks((m) => m.WebhooksListPage) },
+                  { path: ':subscriptionId', handle: handle('nav.webhook'), lazy: webhooks((m) => m.WebhookDetailPage) },
+                ],
+              },
+              {
+                path: 'export',
+                handle: handle('nav.intranetExport'),
+                lazy: async () => ({
+                  Component: (await import('@/features/intranetExport/components/pages')).IntranetExportPage,
+                }),
               },
             ],
           },

@@ -41,3 +41,22 @@ export function formatTime(value: string | number | Date): string {
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
+
+/** Today's calendar day in the county ("2026-11-25"), as the API's date parameters expect it. */
+export function todayInBerlin(now: Date = new Date()): string {
+  // Swedish dates are written year-month-day.
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(now);
+}
+
+/** 1.234.567 bytes -> "1,2 MB" */
+export function formatBytes(bytes: number): string {
+  const units = ['Byte', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${value.toLocaleString(LOCALE, { maximumFractionDigits: digits })} ${units[unit]}`;
+}

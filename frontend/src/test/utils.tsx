@@ -16,6 +16,7 @@ type Handler = (request: Request, body: string) => Response | Promise<Response>;
 export const SITE = {
   site_name: 'Netzwerk Integration',
   county_name: 'Landkreis Gifhorn',
+  office_name: 'Stabsstelle Integration',
   accessibility_contact_email: 'integration@gifhorn.de',
   imprint_url: 'https://www.gifhorn.de/impressum',
   privacy_url: 'https://www.gifhorn.de/datenschutz',

@@ -28,6 +28,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/bedarfe', labelKey: 'needs.nav.list' },
   { to: '/massnahmen', labelKey: 'measures.nav.list' },
   { to: '/konzept', labelKey: 'concept.nav.title' },
+  { to: '/vorlagen', labelKey: 'submissions.nav.list' },
+  { to: '/handlungsanweisungen', labelKey: 'nav.directives' },
   { to: '/verwaltung', labelKey: 'nav.admin', adminOnly: true },
 ];
 

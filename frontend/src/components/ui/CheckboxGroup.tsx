@@ -5,6 +5,8 @@ import { FieldError } from './FieldError';
 export interface CheckboxOption {
   value: string;
   label: string;
+  /** An explanation under the option's label, read with it. */
+  hint?: string;
 }
 
 export interface CheckboxGroupProps {
@@ -42,6 +44,7 @@ export function CheckboxGroup({ legend, id, options, value, onChange, hint, erro
       <div className="kern-fieldset__body">
         {options.map((option, index) => {
           const optionId = index === 0 ? baseId : `${baseId}-${option.value}`;
+          const optionHintId = option.hint ? `${optionId}-hint` : undefined;
           return (
             <div className={cx('kern-form-check', error && 'kern-form-check--error')} key={option.value}>
               <input
@@ -50,11 +53,17 @@ export function CheckboxGroup({ legend, id, options, value, onChange, hint, erro
                 className={cx('kern-form-check__checkbox', error && 'kern-form-check__checkbox--error')}
                 checked={value.includes(option.value)}
                 disabled={disabled}
+                aria-describedby={optionHintId}
                 onChange={(event) => toggle(option.value, event.target.checked)}
               />
               <label className="kern-label" htmlFor={optionId}>
                 {option.label}
               </label>
+              {option.hint && (
+                <div className="kern-hint app-check-hint" id={optionHintId}>
+                  {option.hint}
+                </div>
+              )}
             </div>
           );
         })}

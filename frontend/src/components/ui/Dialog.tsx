@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
 
@@ -15,7 +15,7 @@ export interface DialogProps {
 /**
  * KERN dialog on the native <dialog> element opened with showModal(): the
  * browser makes the rest of the page inert, traps focus and closes on Escape.
- * Focus goes back to the element that had it before opening.
+ * Focus goes back to the element that had it before opening (unless the page has moved it).
  */
 export function Dialog({ open, title, onClose, children, footer, role = 'dialog' }: DialogProps) {
   const { t } = useTranslation();
@@ -24,7 +24,9 @@ export function Dialog({ open, title, onClose, children, footer, role = 'dialog'
   const bodyId = useId();
   const returnFocus = useRef<HTMLElement | null>(null);
 
-  useEffect(() => {
+  // A layout effect: closing gives the focus back at once, so the page's own effects can then move
+  // it to the result of the dialog's action (a notice, new content).
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
@@ -45,7 +47,11 @@ export function Dialog({ open, title, onClose, children, footer, role = 'dialog'
   const handleClose = () => {
     const target = returnFocus.current;
     returnFocus.current = null;
-    if (target?.isConnected) target.focus();
+    // Unless the page has moved the focus meanwhile (to the result of the dialog's action): the
+    // close event comes after the page's effects.
+    const active = document.activeElement;
+    const moved = active instanceof HTMLElement && active !== document.body && !ref.current?.contains(active);
+    if (target?.isConnected && !moved) target.focus();
     if (open) onClose();
   };
 

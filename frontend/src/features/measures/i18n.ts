@@ -284,8 +284,6 @@ const de = {
   validation: {
     server: {
       unknown_goal: 'Verknüpfen lassen sich nur Ziele der aktuellen Ausgabe des Integrationskonzepts oder des Entwurfs.',
-      unknown_need: 'Diesen Bedarf gibt es nicht (mehr).',
-      unknown_body: 'Diesen Arbeitskreis oder dieses Gremium gibt es nicht (mehr).',
       duplicate_organisation: 'Jede Organisation darf nur einmal vorkommen.',
       ends_before_start: 'Das Ende darf nicht vor dem Beginn liegen.',
       unknown_agenda_item: 'Diesen Tagesordnungspunkt gibt es nicht (mehr), oder Sie können die Sitzung nicht sehen.',
@@ -574,8 +572,6 @@ const en: DeepStrings<typeof de> = {
   validation: {
     server: {
       unknown_goal: 'Only goals of the current edition of the integration concept or of the draft can be linked.',
-      unknown_need: 'This need does not exist (any more).',
-      unknown_body: 'This working group or body does not exist (any more).',
       duplicate_organisation: 'Each organisation may appear only once.',
       ends_before_start: 'The end must not be before the start.',
       unknown_agenda_item: 'This agenda item does not exist (any more), or you cannot see the meeting.',

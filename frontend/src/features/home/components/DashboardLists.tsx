@@ -125,9 +125,9 @@ export function RecentDecisions({ dashboard }: { dashboard: Dashboard }) {
         <ul className="app-dashboard__list">
           {dashboard.recent_decisions.map((decision) => (
             <li key={decision.submission_id} className="app-dashboard__item">
-              <span className="kern-body">
-                <strong>{decision.reference}</strong> {decision.title}
-              </span>
+              <Link className="kern-link" to={`/vorlagen/${decision.submission_id}`}>
+                {decision.reference ? `${decision.reference} ${decision.title}` : decision.title}
+              </Link>
               <span className="kern-body kern-body--small app-muted">
                 {formatDate(decision.decided_at)} · {decision.body_short_name} ·{' '}
                 {t(`home.dashboard.decisions.outcomes.${decision.outcome}`)}
@@ -151,28 +151,33 @@ export function OverdueDirectives({ dashboard }: { dashboard: Dashboard }) {
       {dashboard.overdue_directives.length === 0 ? (
         <p className="kern-body">{t('home.dashboard.directives.empty')}</p>
       ) : (
-        <>
-          <ul className="app-dashboard__list">
-            {dashboard.overdue_directives.map((directive) => (
-              <li key={directive.directive_id} className="app-dashboard__item">
-                <span className="kern-body">
-                  {directive.submission_reference && <strong>{directive.submission_reference}</strong>}{' '}
-                  {directive.text}
-                </span>
-                <span className="kern-body kern-body--small app-muted">
-                  {t('home.dashboard.directives.due', {
-                    date: formatDate(directive.due_on),
-                    addressee: directive.addressee_name,
-                  })}
-                </span>
-              </li>
-            ))}
-          </ul>
-          <p className="kern-body">
-            {t('home.dashboard.directives.total', { count: dashboard.overdue_directives_total })}
-          </p>
-        </>
+        <ul className="app-dashboard__list">
+          {dashboard.overdue_directives.map((directive) => (
+            <li key={directive.directive_id} className="app-dashboard__item">
+              <Link className="kern-link" to={`/handlungsanweisungen/${directive.directive_id}`}>
+                {directive.submission_reference ? `${directive.submission_reference} ${directive.text}` : directive.text}
+              </Link>
+              <span className="kern-body kern-body--small app-muted">
+                {t('home.dashboard.directives.due', {
+                  date: formatDate(directive.due_on),
+                  addressee: directive.addressee_name,
+                })}
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
+      <p className="kern-body">
+        {dashboard.overdue_directives_total > 0 ? (
+          <Link className="kern-link" to="/handlungsanweisungen?ueberfaellig=1">
+            {t('home.dashboard.directives.total', { count: dashboard.overdue_directives_total })}
+          </Link>
+        ) : (
+          <Link className="kern-link" to="/handlungsanweisungen">
+            {t('home.dashboard.directives.all')}
+          </Link>
+        )}
+      </p>
     </section>
   );
 }

@@ -85,11 +85,20 @@ describe('the dashboard', () => {
     );
     expect(within(milestones).getByText(/30\.04\.2026: Erster Termin/)).toBeInTheDocument();
     const decisions = screen.getByRole('region', { name: 'Neueste Beschlüsse' });
-    expect(within(decisions).getByText('SG-2026-002')).toBeInTheDocument();
+    expect(within(decisions).getByRole('link', { name: 'SG-2026-002 Kinderbetreuung während der Sprachkurse' })).toHaveAttribute(
+      'href',
+      `/vorlagen/${DASHBOARD.recent_decisions[0]?.submission_id}`,
+    );
     expect(within(decisions).getByText(/22\.04\.2026 · AK Familienleben · mit Änderungen beschlossen/)).toBeInTheDocument();
     const directives = screen.getByRole('region', { name: 'Überfällige Handlungsanweisungen' });
-    expect(within(directives).getByText(/Standorte für die Kursbetreuung prüfen/)).toBeInTheDocument();
+    expect(within(directives).getByRole('link', { name: 'SG-2026-002 Standorte für die Kursbetreuung prüfen' })).toHaveAttribute(
+      'href',
+      `/handlungsanweisungen/${DASHBOARD.overdue_directives[0]?.directive_id}`,
+    );
     expect(within(directives).getByText('Fällig seit 30.04.2026 · Stabsstelle Integration')).toBeInTheDocument();
-    expect(within(directives).getByText('3 überfällig insgesamt')).toBeInTheDocument();
+    expect(within(directives).getByRole('link', { name: 'Alle überfälligen Handlungsanweisungen (3)' })).toHaveAttribute(
+      'href',
+      '/handlungsanweisungen?ueberfaellig=1',
+    );
   });
 });

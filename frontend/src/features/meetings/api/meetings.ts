@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '@/lib/api/client';
 import { bodyOptionsQuery } from '@/lib/api/options';
+import { type Attachment, deleteAttachment, fileForm } from '@/lib/api/attachments';
 import type { paths } from '@/lib/api/schema.gen';
 import { type BlobResult, type Download, toDownload } from '@/lib/download';
 
@@ -467,7 +468,7 @@ export async function fetchMeetingsCalendar(): Promise<Download> {
 
 // ---------------------------------------------------------------- attachments
 
-export type Attachment = Schemas['AttachmentRead'];
+export type { Attachment };
 
 export function attachmentsQuery(meetingId: string) {
   return queryOptions({
@@ -487,9 +488,7 @@ export function useUploadAttachment(meetingId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ file, agendaItemId }: { file: File; agendaItemId: string | null }): Promise<Attachment> => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      if (agendaItemId) form.append('agenda_item_id', agendaItemId);
+      const form = fileForm(file, agendaItemId ? { agenda_item_id: agendaItemId } : {});
       return unwrap(
         await api.POST('/api/v1/meetings/{meeting_id}/attachments', {
           params: { path: { meeting_id: meetingId } },
@@ -508,24 +507,10 @@ export function useUploadAttachment(meetingId: string) {
 export function useDeleteAttachment(meetingId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (attachment: Attachment) => {
-      unwrap(
-        await api.DELETE('/api/v1/attachments/{attachment_id}', {
-          params: { path: { attachment_id: attachment.id } },
-          headers: ifMatch(attachment.version),
-        }),
-      );
-    },
+    mutationFn: deleteAttachment,
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: meetingKeys.attachments(meetingId) });
     },
   });
 }
 
-export async function fetchAttachment(attachment: Attachment): Promise<Download> {
-  const result = await api.GET('/api/v1/attachments/{attachment_id}/content', {
-    params: { path: { attachment_id: attachment.id } },
-    parseAs: 'blob',
-  });
-  return toDownload(result as BlobResult, attachment.filename);
-}

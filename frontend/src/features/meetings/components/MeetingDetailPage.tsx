@@ -36,10 +36,14 @@ import {
   valuesOf,
 } from './MeetingFields';
 import { MinutesTab } from './MinutesTab';
+import { PapersTab } from './PapersTab';
 import { Notice, StatusBadge, Tabs, meetingWhen } from './shared';
 
-const TABS = ['tagesordnung', 'anwesenheit', 'protokoll', 'anhaenge'] as const;
+const TABS = ['tagesordnung', 'vorlagen', 'anwesenheit', 'protokoll', 'anhaenge'] as const;
 type TabId = (typeof TABS)[number];
+/** Papers (Vorlagen) go to the steering group only. */
+const tabsOf = (meeting: Meeting): readonly TabId[] =>
+  meeting.body.kind === 'steering_group' ? TABS : TABS.filter((tab) => tab !== 'vorlagen');
 
 export function MeetingDetailPage() {
   const { t } = useTranslation();
@@ -66,7 +70,8 @@ function MeetingDetail({ meeting }: { meeting: Meeting }) {
   const [failure, setFailure] = useState<unknown>(null);
   const [dialog, setDialog] = useState<DialogName>(null);
   const held = useMarkHeld(meeting.id);
-  const tab: TabId = (TABS as readonly string[]).includes(search.get('tab') ?? '') ? (search.get('tab') as TabId) : 'tagesordnung';
+  const steering = meeting.body.kind === 'steering_group';
+  const tab: TabId = (tabsOf(meeting) as readonly string[]).includes(search.get('tab') ?? '') ? (search.get('tab') as TabId) : 'tagesordnung';
 
   const canEdit = meeting.can_edit;
   const open = meeting.status === 'planned' || meeting.status === 'invited';
@@ -146,6 +151,13 @@ function MeetingDetail({ meeting }: { meeting: Meeting }) {
           </Link>
         </p>
       )}
+      {steering && (
+        <p className="kern-body">
+          <Link className="kern-link" to={`/sitzungen/${meeting.id}/sachstandsbericht`}>
+            {t('meetings.report.link')}
+          </Link>
+        </p>
+      )}
       {failure !== null && (
         <div className="app-notice">
           {isProblemKind(failure, 'precondition-failed') ? (
@@ -200,6 +212,7 @@ function MeetingDetail({ meeting }: { meeting: Meeting }) {
         }}
         tabs={[
           { id: 'tagesordnung', label: t('meetings.agenda.tab'), panel: () => <AgendaTab meeting={meeting} /> },
+          ...(steering ? [{ id: 'vorlagen', label: t('meetings.papers.tab'), panel: () => <PapersTab meeting={meeting} /> }] : []),
           { id: 'anwesenheit', label: t('meetings.attendance.tab'), panel: () => <AttendanceTab meeting={meeting} /> },
           { id: 'protokoll', label: t('meetings.minutes.tab'), panel: () => <MinutesTab meeting={meeting} /> },
           { id: 'anhaenge', label: t('meetings.attachments.tab'), panel: () => <AttachmentsTab meeting={meeting} /> },

@@ -3,3 +3,4 @@ export { MeetingCreatePage } from './MeetingCreatePage';
 export { MeetingDetailPage } from './MeetingDetailPage';
 export { MeetingPlanPage } from './MeetingPlanPage';
 export { MeetingsListPage } from './MeetingsListPage';
+export { StatusReportPage } from './StatusReportPage';

@@ -1,7 +1,7 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Alert, Badge } from '@/components/ui';
+import { Badge } from '@/components/ui';
 import { formatDate, formatTime } from '@/lib/format';
 import { useSession } from '@/lib/session/SessionProvider';
 import type { MeetingListItem, MeetingStatus } from '../api/meetings';
@@ -129,32 +129,5 @@ export function Tabs({
   );
 }
 
-/** 1.234.567 bytes -> "1,2 MB" */
-export function formatBytes(bytes: number): string {
-  const units = ['Byte', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${value.toLocaleString('de-DE', { maximumFractionDigits: digits })} ${units[unit]}`;
-}
-
-/**
- * The result of an action: a status message that takes the focus, so keyboard and screen-reader
- * users learn about it where they are.
- */
-export function Notice({ message, variant = 'success' }: { message: string | null; variant?: 'success' | 'danger' | 'warning' }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (message) ref.current?.focus();
-  }, [message]);
-  if (!message) return null;
-  return (
-    <div ref={ref} tabIndex={-1} className="app-notice">
-      <Alert variant={variant} title={message} live={variant === 'danger' ? 'alert' : 'status'} />
-    </div>
-  );
-}
+/** The focused result message of an action (shared with other features). */
+export { Notice } from '@/components/Notice';

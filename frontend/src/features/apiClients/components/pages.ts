@@ -1,0 +1,4 @@
+import '../i18n'; // registers this feature's texts
+export { ApiClientCreatePage } from './ApiClientCreatePage';
+export { ApiClientDetailPage } from './ApiClientDetailPage';
+export { ApiClientsListPage } from './ApiClientsListPage';

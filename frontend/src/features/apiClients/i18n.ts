@@ -1,0 +1,321 @@
+import type { DeepStrings } from '@/lib/i18n/de';
+import { type TranslationBundle, registerTranslations } from '@/lib/i18n';
+
+/**
+ * Texts of this feature (API clients of partner systems), registered when the feature's lazy
+ * entry modules import this file, so they stay out of the initial bundle.
+ * Keys shared with other parts of the app (nav.apiClients and the breadcrumbs) stay in src/lib/i18n/de.ts/en.ts.
+ */
+const de = {
+  apiClients: {
+    fields: {
+      name: 'Name',
+      organisation: 'Organisation',
+      scopes: 'Berechtigungen',
+      rateLimit: 'Anfragen pro Minute',
+      lastUsed: 'Zuletzt genutzt',
+      status: 'Status',
+      clientId: 'Client-ID',
+      secret: 'Geheimnis (client_secret)',
+      createdAt: 'Angelegt am',
+      updatedAt: 'Zuletzt geändert',
+      revokedAt: 'Widerrufen am',
+    },
+    status: {
+      live: 'Aktiv',
+      revoked: 'Widerrufen',
+    },
+    intranet: 'Kreisintranet (keine Organisation)',
+    organisationUnknown: 'Organisation nicht gefunden',
+    neverUsed: 'Noch nie',
+    scopes: {
+      offersWrite: {
+        label: 'Angebote der eigenen Organisation pflegen',
+        hint: 'Angebote der Organisation anlegen, ändern und zurückziehen (offers:write). Veröffentlichte Angebote kann jeder Zugang lesen.',
+      },
+      measuresRead: {
+        label: 'Maßnahmen lesen',
+        hint: 'Alle Maßnahmen mit beteiligten Organisationen, Status und Fortschritt (measures:read).',
+      },
+      measuresProgress: {
+        label: 'Fortschritt der eigenen Maßnahmen melden',
+        hint: 'Fortschritt von Maßnahmen melden, an denen die Organisation beteiligt ist (measures:progress).',
+      },
+      meetingsRead: {
+        label: 'Sitzungstermine lesen',
+        hint: 'Termine, Orte und Status der Sitzungen aller Gremien, ohne Teilnehmende und ohne Online-Links (meetings:read).',
+      },
+      directoryRead: {
+        label: 'Verzeichnis lesen (nur freigegebene Angaben)',
+        hint: 'Die Organisationen und die Mitglieder, die in die Aufnahme ins Verzeichnis eingewilligt haben; Kontaktdaten nur mit deren Einwilligung (directory:read).',
+      },
+      export: {
+        label: 'Export abrufen',
+        hint: 'Exporte dieser Anwendung maschinell abrufen (export).',
+      },
+    },
+    list: {
+      title: 'API-Zugänge',
+      lead: 'Zugänge, mit denen Systeme von Partnerorganisationen und das Kreisintranet Daten dieser Anwendung abrufen oder melden.',
+      create: 'Neuen API-Zugang anlegen',
+      filterLabel: 'API-Zugänge suchen und filtern',
+      search: 'Suche',
+      searchHint: 'Name des Zugangs',
+      statusFilter: 'Status',
+      onlyLive: 'Nur aktive',
+      onlyRevoked: 'Nur widerrufene',
+      allStatuses: 'Alle',
+      apply: 'Suchen',
+      reset: 'Filter zurücksetzen',
+      caption: 'API-Zugänge',
+      count_one: '{{formatted}} API-Zugang gefunden',
+      count_other: '{{formatted}} API-Zugänge gefunden',
+      empty: 'Es gibt noch keine API-Zugänge.',
+      emptyFiltered: 'Kein API-Zugang passt zu Ihrer Suche. Ändern Sie die Suchbegriffe oder setzen Sie die Filter zurück.',
+      pagination: 'Seiten der Liste der API-Zugänge',
+    },
+    form: {
+      nameHint: 'Woran Sie den Zugang wiedererkennen, zum Beispiel „Fachverfahren Jobcenter – Sitzungstermine“.',
+      organisationSearch: 'Organisation suchen',
+      organisationSearchHint: 'Name, Kurzname oder Ort; die Auswahl darunter zeigt die Treffer.',
+      organisationFound_one: '{{count}} Organisation gefunden.',
+      organisationFound_other: '{{count}} Organisationen gefunden.',
+      organisationFoundMore: '{{count}} Organisationen gefunden; die ersten {{shown}} stehen zur Auswahl. Suchen Sie genauer, um die übrigen zu finden.',
+      organisationHint: 'Für diese Organisation handelt der Zugang. Ohne Organisation gilt er für das Kreisintranet. Die Organisation lässt sich später nicht ändern.',
+      organisationChoose: 'Bitte wählen',
+      scopesHint: 'Geben Sie nur frei, was das System der Partnerorganisation braucht.',
+      rateLimitHint: 'Ganze Zahl von 1 bis 6.000. Darüber antwortet die Schnittstelle mit „zu viele Anfragen“ (429).',
+    },
+    validation: {
+      nameTooLong: 'Bitte geben Sie höchstens 200 Zeichen ein.',
+      nameOneLine: 'Bitte geben Sie den Namen in einer Zeile ohne Sonderzeichen ein.',
+      organisation: 'Bitte wählen Sie eine Organisation oder „Kreisintranet (keine Organisation)“.',
+      scopes: 'Bitte wählen Sie mindestens eine Berechtigung.',
+      scopesNeedOrganisation:
+        '„Angebote der eigenen Organisation pflegen“ und „Fortschritt der eigenen Maßnahmen melden“ setzen eine Organisation voraus.',
+      rateLimit: 'Bitte geben Sie eine ganze Zahl von 1 bis 6.000 ein.',
+    },
+    create: {
+      title: 'Neuen API-Zugang anlegen',
+      lead: 'Registrieren Sie das System einer Partnerorganisation. Danach erhalten Sie die Zugangsdaten, die Sie der Organisation auf sicherem Weg übermitteln.',
+      submit: 'API-Zugang anlegen',
+      doneTitle: 'Zugangsdaten für „{{name}}“',
+      done: 'Der API-Zugang „{{name}}“ wurde angelegt.',
+      toClient: 'Weiter zum API-Zugang',
+      toList: 'Zur Liste der API-Zugänge',
+    },
+    secret: {
+      heading: 'Zugangsdaten',
+      onlyNowTitle: 'Das Geheimnis wird nur jetzt angezeigt',
+      onlyNowText:
+        'Kopieren Sie es jetzt und übermitteln Sie es der Partnerorganisation auf sicherem Weg, getrennt von der Client-ID. Gespeichert wird nur ein Prüfwert: Niemand kann das Geheimnis später noch einmal anzeigen. Geht es verloren, erneuern Sie es.',
+      clientIdHint: 'Die Kennung des Zugangs; sie bleibt immer gleich.',
+      secretHint: 'Nur lesbar. Behandeln Sie es wie ein Passwort.',
+      copy: '{{what}} kopieren',
+      copied: '{{what}} wurde in die Zwischenablage kopiert.',
+      copyFailed: 'Kopieren war nicht möglich. {{what}} ist markiert; kopieren Sie den markierten Text mit Strg+C (auf dem Mac: Cmd+C).',
+      clientIdName: 'Client-ID',
+      secretName: 'Geheimnis',
+      exampleName: 'Beispiel',
+      exampleHeading: 'So fordert das System ein Zugriffstoken an',
+      exampleText:
+        'Das Beispiel erwartet das Geheimnis in der Umgebungsvariablen CLIENT_SECRET, damit es nicht im Befehlsverlauf steht. Die Antwort enthält ein Zugriffstoken (access_token), das kurze Zeit gilt; mit ihm ruft das System die Partner-Schnittstelle unter /api/v1/partner/ auf (Kopfzeile „Authorization: Bearer …“).',
+      exampleLabel: 'Token-Anfrage mit curl',
+      hide: 'Zugangsdaten ausblenden',
+    },
+    detail: {
+      title: 'API-Zugang',
+      backToList: 'Zurück zur Liste der API-Zugänge',
+      meta: 'Angelegt am {{created}}',
+      detailsHeading: 'Angaben',
+      editHeading: 'Zugang bearbeiten',
+      editHint: 'Die Organisation eines Zugangs lässt sich nicht ändern; legen Sie dafür einen neuen Zugang an.',
+      scopesChangeNote:
+        'Wenn Sie die Berechtigungen ändern, gelten die bisher ausgestellten Zugriffstoken sofort nicht mehr; das System fordert dann ein neues Token an.',
+      saved: 'Die Änderungen wurden gespeichert.',
+      savedScopes: 'Die Änderungen wurden gespeichert. Die bisherigen Zugriffstoken gelten nicht mehr.',
+      nothingChanged: 'Sie haben nichts geändert.',
+      rotateHeading: 'Geheimnis erneuern',
+      rotateText:
+        'Ist das Geheimnis verloren gegangen oder Unbefugten bekannt geworden, erzeugen Sie ein neues. Das alte Geheimnis und alle damit ausgestellten Token gelten dann sofort nicht mehr.',
+      rotate: 'Geheimnis erneuern',
+      rotateConfirmTitle: 'Geheimnis erneuern?',
+      rotateConfirmText:
+        '„{{name}}“ erhält ein neues Geheimnis. Das bisherige Geheimnis und alle damit ausgestellten Token gelten ab sofort nicht mehr: Das System der Partnerorganisation kann erst wieder zugreifen, wenn dort das neue Geheimnis eingetragen ist.',
+      rotateConfirm: 'Jetzt erneuern',
+      rotated: 'Das Geheimnis wurde erneuert. Das bisherige gilt nicht mehr.',
+      revokeHeading: 'Zugang widerrufen',
+      revokeText:
+        'Ein widerrufener Zugang kann nicht mehr zugreifen; seine Token gelten sofort nicht mehr. Der Widerruf lässt sich nicht rückgängig machen – für einen neuen Zugriff legen Sie einen neuen Zugang an.',
+      revoke: 'Widerrufen',
+      revokeConfirmTitle: 'API-Zugang widerrufen?',
+      revokeConfirmText: '„{{name}}“ verliert sofort jeden Zugriff. Das lässt sich nicht rückgängig machen.',
+      revokeConfirm: 'Endgültig widerrufen',
+      revoked: 'Der API-Zugang wurde widerrufen.',
+      revokedTitle: 'Dieser Zugang wurde am {{date}} widerrufen',
+      revokedText: 'Er kann nicht mehr zugreifen und nicht mehr geändert werden. Die Angaben bleiben zur Nachvollziehbarkeit erhalten.',
+      goneTitle: 'Dieser Zugang wurde inzwischen widerrufen',
+      goneText: 'Laden Sie die Seite neu, um den aktuellen Stand zu sehen.',
+      reload: 'Aktuellen Stand laden',
+    },
+  },
+};
+
+const en: DeepStrings<typeof de> = {
+  apiClients: {
+    fields: {
+      name: 'Name',
+      organisation: 'Organisation',
+      scopes: 'Permissions',
+      rateLimit: 'Requests per minute',
+      lastUsed: 'Last used',
+      status: 'Status',
+      clientId: 'Client ID',
+      secret: 'Secret (client_secret)',
+      createdAt: 'Created on',
+      updatedAt: 'Last changed',
+      revokedAt: 'Revoked on',
+    },
+    status: {
+      live: 'Active',
+      revoked: 'Revoked',
+    },
+    intranet: 'County intranet (no organisation)',
+    organisationUnknown: 'Organisation not found',
+    neverUsed: 'Never',
+    scopes: {
+      offersWrite: {
+        label: 'Maintain the own organisation’s offers',
+        hint: 'Create, change and withdraw the organisation’s offers (offers:write). Every client can read published offers.',
+      },
+      measuresRead: {
+        label: 'Read measures',
+        hint: 'All measures with their organisations, status and progress (measures:read).',
+      },
+      measuresProgress: {
+        label: 'Report progress of the own measures',
+        hint: 'Report the progress of measures the organisation takes part in (measures:progress).',
+      },
+      meetingsRead: {
+        label: 'Read meeting dates',
+        hint: 'Dates, places and status of every body’s meetings, without participants and online links (meetings:read).',
+      },
+      directoryRead: {
+        label: 'Read the directory (released data only)',
+        hint: 'The organisations and the members who consented to being listed; contact data only with their consent (directory:read).',
+      },
+      export: {
+        label: 'Fetch exports',
+        hint: 'Fetch this application’s exports by machine (export).',
+      },
+    },
+    list: {
+      title: 'API clients',
+      lead: 'Clients with which partner organisations’ systems and the county intranet fetch or report data of this application.',
+      create: 'Create new API client',
+      filterLabel: 'Search and filter API clients',
+      search: 'Search',
+      searchHint: 'Name of the client',
+      statusFilter: 'Status',
+      onlyLive: 'Active only',
+      onlyRevoked: 'Revoked only',
+      allStatuses: 'All',
+      apply: 'Search',
+      reset: 'Reset filters',
+      caption: 'API clients',
+      count_one: '{{formatted}} API client found',
+      count_other: '{{formatted}} API clients found',
+      empty: 'There are no API clients yet.',
+      emptyFiltered: 'No API client matches your search. Change the search terms or reset the filters.',
+      pagination: 'Pages of the API client list',
+    },
+    form: {
+      nameHint: 'How you recognise the client, for example “Job centre system – meeting dates”.',
+      organisationSearch: 'Search organisation',
+      organisationSearchHint: 'Name, short name or place; the choice below shows the matches.',
+      organisationFound_one: '{{count}} organisation found.',
+      organisationFound_other: '{{count}} organisations found.',
+      organisationFoundMore: '{{count}} organisations found; the first {{shown}} can be chosen. Search more precisely to find the others.',
+      organisationHint: 'The client acts for this organisation. Without one it is for the county intranet. The organisation cannot be changed later.',
+      organisationChoose: 'Please choose',
+      scopesHint: 'Grant only what the partner organisation’s system needs.',
+      rateLimitHint: 'Whole number from 1 to 6,000. Beyond it the interface answers “too many requests” (429).',
+    },
+    validation: {
+      nameTooLong: 'Please enter at most 200 characters.',
+      nameOneLine: 'Please enter the name on one line without special characters.',
+      organisation: 'Please choose an organisation or “County intranet (no organisation)”.',
+      scopes: 'Please choose at least one permission.',
+      scopesNeedOrganisation:
+        '“Maintain the own organisation’s offers” and “Report progress of the own measures” need an organisation.',
+      rateLimit: 'Please enter a whole number from 1 to 6,000.',
+    },
+    create: {
+      title: 'Create new API client',
+      lead: 'Register a partner organisation’s system. You then receive the credentials, which you pass on to the organisation securely.',
+      submit: 'Create API client',
+      doneTitle: 'Credentials for “{{name}}”',
+      done: 'The API client “{{name}}” has been created.',
+      toClient: 'Go to the API client',
+      toList: 'To the list of API clients',
+    },
+    secret: {
+      heading: 'Credentials',
+      onlyNowTitle: 'The secret is shown only now',
+      onlyNowText:
+        'Copy it now and pass it on to the partner organisation securely, separately from the client ID. Only a check value is stored: nobody can show the secret again later. If it gets lost, renew it.',
+      clientIdHint: 'The client’s identifier; it never changes.',
+      secretHint: 'Read-only. Treat it like a password.',
+      copy: 'Copy {{what}}',
+      copied: '{{what}} has been copied to the clipboard.',
+      copyFailed: 'Copying was not possible. {{what}} is selected; copy the selected text with Ctrl+C (on a Mac: Cmd+C).',
+      clientIdName: 'Client ID',
+      secretName: 'Secret',
+      exampleName: 'Example',
+      exampleHeading: 'How the system requests an access token',
+      exampleText:
+        'The example expects the secret in the environment variable CLIENT_SECRET, so that it does not end up in the command history. The answer holds an access token (access_token) valid for a short time; with it the system calls the partner interface under /api/v1/partner/ (header “Authorization: Bearer …”).',
+      exampleLabel: 'Token request with curl',
+      hide: 'Hide credentials',
+    },
+    detail: {
+      title: 'API client',
+      backToList: 'Back to the list of API clients',
+      meta: 'Created on {{created}}',
+      detailsHeading: 'Details',
+      editHeading: 'Edit client',
+      editHint: 'A client’s organisation cannot be changed; create a new client for that.',
+      scopesChangeNote:
+        'When you change the permissions, the access tokens issued so far stop working at once; the system then requests a new token.',
+      saved: 'The changes have been saved.',
+      savedScopes: 'The changes have been saved. The previous access tokens no longer work.',
+      nothingChanged: 'You have not changed anything.',
+      rotateHeading: 'Renew secret',
+      rotateText:
+        'If the secret got lost or became known to others, create a new one. The old secret and every token issued with it stop working at once.',
+      rotate: 'Renew secret',
+      rotateConfirmTitle: 'Renew secret?',
+      rotateConfirmText:
+        '“{{name}}” gets a new secret. The previous secret and every token issued with it stop working now: the partner organisation’s system can only access again once the new secret is entered there.',
+      rotateConfirm: 'Renew now',
+      rotated: 'The secret has been renewed. The previous one no longer works.',
+      revokeHeading: 'Revoke client',
+      revokeText:
+        'A revoked client can no longer access anything; its tokens stop working at once. Revoking cannot be undone – create a new client for new access.',
+      revoke: 'Revoke',
+      revokeConfirmTitle: 'Revoke API client?',
+      revokeConfirmText: '“{{name}}” loses all access at once. This cannot be undone.',
+      revokeConfirm: 'Revoke for good',
+      revoked: 'The API client has been revoked.',
+      revokedTitle: 'This client was revoked on {{date}}',
+      revokedText: 'It can no longer access anything and can no longer be changed. Its details are kept for the record.',
+      goneTitle: 'This client has been revoked in the meantime',
+      goneText: 'Reload the page to see the current state.',
+      reload: 'Load current state',
+    },
+  },
+};
+
+export const translations: TranslationBundle = { de, en };
+
+registerTranslations(translations);

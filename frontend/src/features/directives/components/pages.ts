@@ -1,0 +1,3 @@
+import '../i18n'; // registers this feature's texts
+export { DirectiveDetailPage } from './DirectiveDetailPage';
+export { DirectivesListPage } from './DirectivesListPage';
