@@ -72,7 +72,7 @@ describe('login and app shell', () => {
       const banner = page.getByRole('banner');
       await banner.getByText('Landkreis Gifhorn').first().waitFor();
       const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
-      assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Übersicht', 'Organisationen', 'Mitglieder', 'Beitrittsanfragen', 'Arbeitskreise', 'Sitzungen', 'Angebote', 'Bedarfe', 'Maßnahmen', 'Konzept', 'Verwaltung']);
+      assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Übersicht', 'Organisationen', 'Mitglieder', 'Beitrittsanfragen', 'Arbeitskreise', 'Sitzungen', 'Angebote', 'Bedarfe', 'Maßnahmen', 'Konzept', 'Vorlagen', 'Handlungsanweisungen', 'Verwaltung']);
       assert.equal(await nav.getByRole('link', { name: 'Übersicht' }).getAttribute('aria-current'), 'page');
       await page.getByRole('banner').getByRole('link', { name: /Mein Konto/ }).waitFor();
       const footer = page.getByRole('contentinfo');
@@ -175,7 +175,7 @@ describe('login and app shell', () => {
       await login(page, email, oldPassword);
       // Members do not see the administration.
       const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
-      assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Übersicht', 'Organisationen', 'Mitglieder', 'Arbeitskreise', 'Sitzungen', 'Angebote', 'Bedarfe', 'Maßnahmen', 'Konzept']);
+      assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Übersicht', 'Organisationen', 'Mitglieder', 'Arbeitskreise', 'Sitzungen', 'Angebote', 'Bedarfe', 'Maßnahmen', 'Konzept', 'Vorlagen', 'Handlungsanweisungen']);
       // They may read the directory but get no write buttons.
       await nav.getByRole('link', { name: 'Organisationen' }).click();
       await page.getByRole('heading', { level: 1, name: 'Organisationen' }).waitFor();

@@ -14,8 +14,8 @@ interface NavItem {
 }
 
 /**
- * Main navigation. Entries appear as their features land (Sitzungen, Angebote, Bedarfe, Maßnahmen,
- * Integrationskonzept, Vorlagen come later).
+ * Main navigation, in the order of the work. Every role sees all entries but the flagged ones;
+ * the API decides what each page then shows.
  */
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', labelKey: 'nav.home', end: true },
