@@ -17,6 +17,7 @@ from api.core.pagination import ListParams
 from api.exports.service import MAX_EXPORT_ROWS, Table, Value, too_many_rows
 from api.measures import service as measures_service
 from api.measures.filters import MeasureFilters
+from api.measures.schemas import MeasureListItem
 from api.models import Measure, MeasureOrganisation, Organisation
 
 # Column key → German header, in the order of the file (export and import share them).
@@ -95,22 +96,27 @@ async def measure_table(
     rows: list[list[Value]] = []
     for item in page.items:
         description, reason = texts.get(item.id, ("", ""))
-        names = roles.get(item.id, {})
-        cells: list[Value] = [
-            item.reference,
-            item.title,
-            description,
-            MEASURE_STATUS_DE.get(item.status, item.status),
-            reason,
-            item.body_short_name,
-            GOAL_SEPARATOR.join(item.goal_codes),
-            ORGANISATION_SEPARATOR.join(names.get("lead", [])),
-            ORGANISATION_SEPARATOR.join(names.get("partner", [])),
-            ORGANISATION_SEPARATOR.join(names.get("funder", [])),
-            item.target_group,
-            item.starts_on,
-            item.ends_on,
-            item.progress,
-        ]
-        rows.append(cells)
+        rows.append(measure_cells(item, description, reason, roles.get(item.id, {})))
     return Table(list(MEASURE_COLUMNS.values()), rows)
+
+
+def measure_cells(
+    item: MeasureListItem, description: str, reason: str, organisations: dict[str, list[str]]
+) -> list[Value]:
+    """One row of ``MEASURE_COLUMNS`` (``organisations``: names by role)."""
+    return [
+        item.reference,
+        item.title,
+        description,
+        MEASURE_STATUS_DE.get(item.status, item.status),
+        reason,
+        item.body_short_name,
+        GOAL_SEPARATOR.join(item.goal_codes),
+        ORGANISATION_SEPARATOR.join(organisations.get("lead", [])),
+        ORGANISATION_SEPARATOR.join(organisations.get("partner", [])),
+        ORGANISATION_SEPARATOR.join(organisations.get("funder", [])),
+        item.target_group,
+        item.starts_on,
+        item.ends_on,
+        item.progress,
+    ]

@@ -128,7 +128,7 @@ async def member_table(
         for member in page.rows:
             rows.append(
                 [
-                    *_public_cells(member, member.email, member.phone, organisations),
+                    *public_member_cells(member, member.email, member.phone, organisations),
                     ", ".join(groups.get(member.id, [])),
                     member.joined_on,
                     member.left_on,
@@ -136,13 +136,14 @@ async def member_table(
             )
         return Table(FULL_MEMBER_COLUMNS, rows)
     for read in await members_service.public_reads(session, page.rows):
-        rows.append(_public_cells(read, read.email, read.phone, organisations))
+        rows.append(public_member_cells(read, read.email, read.phone, organisations))
     return Table(PUBLIC_MEMBER_COLUMNS, rows)
 
 
-def _public_cells(
+def public_member_cells(
     member: Any, email: str | None, phone: str | None, organisations: dict[uuid.UUID, str]
 ) -> list[Value]:
+    """The cells of ``PUBLIC_MEMBER_COLUMNS`` (``organisations``: names by id)."""
     return [
         str(member.id),
         member.title,
@@ -172,23 +173,24 @@ async def organisation_table(
     )
     if page.total > MAX_EXPORT_ROWS:
         raise too_many_rows(page.total)
-    rows: list[list[Value]] = [
-        [
-            str(organisation.id),
-            organisation.name,
-            organisation.short_name,
-            KIND_DE.get(organisation.kind, organisation.kind),
-            organisation.street,
-            organisation.postal_code,
-            organisation.city,
-            organisation.municipality,
-            organisation.website,
-            organisation.email,
-            organisation.phone,
-        ]
-        for organisation in page.rows
+    return Table(ORGANISATION_COLUMNS, [organisation_cells(organisation) for organisation in page.rows])
+
+
+def organisation_cells(organisation: Organisation) -> list[Value]:
+    """One row of ``ORGANISATION_COLUMNS``."""
+    return [
+        str(organisation.id),
+        organisation.name,
+        organisation.short_name,
+        KIND_DE.get(organisation.kind, organisation.kind),
+        organisation.street,
+        organisation.postal_code,
+        organisation.city,
+        organisation.municipality,
+        organisation.website,
+        organisation.email,
+        organisation.phone,
     ]
-    return Table(ORGANISATION_COLUMNS, rows)
 
 
 def guard(text: str) -> str:
@@ -196,7 +198,8 @@ def guard(text: str) -> str:
     return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
 
 
-def _csv_text(value: Value) -> str:
+def csv_text(value: Value) -> str:
+    """A cell as CSV text: dates in German, text guarded against formulas."""
     if value is None:
         return ""
     if isinstance(value, date):
@@ -215,7 +218,7 @@ def csv_chunks(table: Table, batch: int = 200) -> Iterator[bytes]:
     for start in range(0, len(table.rows), batch):
         buffer.seek(0)
         buffer.truncate()
-        writer.writerows([_csv_text(value) for value in row] for row in table.rows[start : start + batch])
+        writer.writerows([csv_text(value) for value in row] for row in table.rows[start : start + batch])
         yield buffer.getvalue().encode("utf-8")
 
 

@@ -22,21 +22,14 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import func, select
 
 from api.consents.repository import consent_given
-from api.exports.measures import (
-    GOAL_SEPARATOR,
-    MEASURE_COLUMNS,
-    MEASURE_STATUS_DE,
-    ORGANISATION_SEPARATOR,
-    organisation_names_by_role,
-)
+from api.exports.measures import MEASURE_COLUMNS, measure_cells, organisation_names_by_role
 from api.exports.service import (
-    ENGAGEMENT_DE,
-    KIND_DE,
     ORGANISATION_COLUMNS,
     PUBLIC_MEMBER_COLUMNS,
-    STATUS_DE,
     Value,
-    guard,
+    csv_text,
+    organisation_cells,
+    public_member_cells,
 )
 from api.intranet.context import ExportContext, batches
 from api.intranet.snapshot import SnapshotBuilder
@@ -46,16 +39,6 @@ from api.models import Measure, Member, Organisation
 
 CSV_TYPE = "text/csv"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _csv_text(value: Value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
-    if isinstance(value, int):
-        return str(value)
-    return guard(value)
 
 
 class ListWriter:
@@ -93,7 +76,7 @@ class ListWriter:
         return value
 
     def add(self, row: list[Value]) -> None:
-        self._write_csv([_csv_text(value) for value in row])
+        self._write_csv([csv_text(value) for value in row])
         self._sheet.append([self._xlsx_cell(value) for value in row])
         self.rows += 1
 
@@ -118,19 +101,7 @@ async def _member_rows(context: ExportContext) -> AsyncIterator[list[Value]]:
     async for members in batches(context.session, statement):
         organisations = await context.organisation_names([member.organisation_id for member in members])
         for read in await public_reads(context.session, list(members)):
-            yield [
-                str(read.id),
-                read.title,
-                read.given_name,
-                read.family_name,
-                read.email,
-                read.phone,
-                organisations.get(read.organisation_id) if read.organisation_id else None,
-                ENGAGEMENT_DE.get(read.engagement, read.engagement),
-                read.function,
-                ", ".join(read.languages),
-                STATUS_DE.get(read.status, read.status),
-            ]
+            yield public_member_cells(read, read.email, read.phone, organisations)
 
 
 async def _organisation_rows(context: ExportContext) -> AsyncIterator[list[Value]]:
@@ -141,19 +112,7 @@ async def _organisation_rows(context: ExportContext) -> AsyncIterator[list[Value
     )
     async for organisations in batches(context.session, statement):
         for organisation in organisations:
-            yield [
-                str(organisation.id),
-                organisation.name,
-                organisation.short_name,
-                KIND_DE.get(organisation.kind, organisation.kind),
-                organisation.street,
-                organisation.postal_code,
-                organisation.city,
-                organisation.municipality,
-                organisation.website,
-                organisation.email,
-                organisation.phone,
-            ]
+            yield organisation_cells(organisation)
 
 
 async def _measure_rows(context: ExportContext) -> AsyncIterator[list[Value]]:
@@ -162,23 +121,7 @@ async def _measure_rows(context: ExportContext) -> AsyncIterator[list[Value]]:
         items = await measures_service.list_items(context.session, measures)
         roles = await organisation_names_by_role(context.session, [measure.id for measure in measures])
         for measure, item in zip(measures, items, strict=True):
-            names = roles.get(measure.id, {})
-            yield [
-                measure.reference,
-                measure.title,
-                measure.description,
-                MEASURE_STATUS_DE.get(measure.status, measure.status),
-                measure.status_reason,
-                item.body_short_name,
-                GOAL_SEPARATOR.join(item.goal_codes),
-                ORGANISATION_SEPARATOR.join(names.get("lead", [])),
-                ORGANISATION_SEPARATOR.join(names.get("partner", [])),
-                ORGANISATION_SEPARATOR.join(names.get("funder", [])),
-                measure.target_group,
-                measure.starts_on,
-                measure.ends_on,
-                measure.progress,
-            ]
+            yield measure_cells(item, measure.description, measure.status_reason, roles.get(measure.id, {}))
 
 
 LISTS = (
