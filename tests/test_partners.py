@@ -71,6 +71,7 @@ async def test_the_secret_is_shown_once_and_stored_hashed(
     registered = await register(client, admin, await organisation(app), "meetings:read", "offers:write")
     secret = registered["client_secret"]
     assert registered["scopes"] == ["meetings:read", "offers:write"]
+    assert registered["organisation_name"] == "Caritas Gifhorn"
     shown = (await client.get(f"{CLIENTS}/{registered['id']}", headers=admin.headers)).json()
     listed = (await client.get(CLIENTS, headers=admin.headers)).json()
     assert "client_secret" not in shown

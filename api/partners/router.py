@@ -12,6 +12,7 @@ from api.core.db import DbSession
 from api.core.deps import AdminUser
 from api.core.errors import problem_responses
 from api.core.pagination import ListQuery
+from api.models import ApiClient
 from api.partners import service
 from api.partners.schemas import (
     ApiClientCreate,
@@ -25,12 +26,18 @@ router = APIRouter(prefix="/api/v1/api-clients", tags=["api clients"], responses
 WRITE_ERRORS = problem_responses(404, 409, 412, 422, 428)
 
 
-def _with_secret(response: Response, issued: service.IssuedSecret) -> ApiClientWithSecret:
-    set_etag(response, issued.client)
+async def _read(session: DbSession, response: Response, client: ApiClient) -> ApiClientRead:
+    set_etag(response, client)
+    [read] = await service.reads(session, [client])
+    return read
+
+
+async def _with_secret(
+    session: DbSession, response: Response, issued: service.IssuedSecret
+) -> ApiClientWithSecret:
     response.headers["Cache-Control"] = "no-store"
-    return ApiClientWithSecret.model_validate(
-        {**ApiClientRead.model_validate(issued.client).model_dump(), "client_secret": issued.secret}
-    )
+    read = await _read(session, response, issued.client)
+    return ApiClientWithSecret.model_validate({**read.model_dump(), "client_secret": issued.secret})
 
 
 @router.get("", response_model=ApiClientPage, responses=problem_responses(422))
@@ -45,7 +52,13 @@ async def list_api_clients(
 ) -> ApiClientPage:
     """The registered API clients, by name (admins)."""
     page = await service.list_clients(session, params, organisation_id=organisation_id, revoked=revoked)
-    return ApiClientPage.of(page, params)
+    return ApiClientPage(
+        items=await service.reads(session, page.rows),
+        total=page.total,
+        limit=params.limit,
+        offset=params.offset,
+        tombstones=page.tombstones,
+    )
 
 
 @router.post(
@@ -61,7 +74,7 @@ async def create_api_client(
     The answer holds the secret; it is shown only here and stored hashed."""
     issued = await service.create_client(session, admin, data)
     response.headers["Location"] = f"{router.prefix}/{issued.client.id}"
-    return _with_secret(response, issued)
+    return await _with_secret(session, response, issued)
 
 
 @router.get("/{client_id}", response_model=ApiClientRead, responses=problem_responses(404, 422))
@@ -70,8 +83,7 @@ async def get_api_client(
 ) -> ApiClientRead:
     """One client (admins); the ETag is needed for changes."""
     client = await service.get_client(session, client_id)
-    set_etag(response, client)
-    return ApiClientRead.model_validate(client)
+    return await _read(session, response, client)
 
 
 @router.patch("/{client_id}", response_model=ApiClientRead, responses=WRITE_ERRORS)
@@ -86,8 +98,7 @@ async def update_api_client(
     """Rename a client, change its scopes or rate limit. Changed scopes end its current tokens."""
     client = await service.get_client(session, client_id)
     client = await service.update_client(session, admin, client, data, if_match=if_match)
-    set_etag(response, client)
-    return ApiClientRead.model_validate(client)
+    return await _read(session, response, client)
 
 
 @router.post("/{client_id}/rotate", response_model=ApiClientWithSecret, responses=WRITE_ERRORS)
@@ -96,7 +107,9 @@ async def rotate_api_client_secret(
 ) -> ApiClientWithSecret:
     """A new secret, shown once; the old secret and its tokens stop working at once."""
     client = await service.get_client(session, client_id)
-    return _with_secret(response, await service.rotate_secret(session, admin, client, if_match=if_match))
+    return await _with_secret(
+        session, response, await service.rotate_secret(session, admin, client, if_match=if_match)
+    )
 
 
 @router.post("/{client_id}/revoke", response_model=ApiClientRead, responses=WRITE_ERRORS)
@@ -106,5 +119,4 @@ async def revoke_api_client(
     """Revoke a client for good: its tokens stop working at once (kept for the audit trail)."""
     client = await service.get_client(session, client_id)
     client = await service.revoke(session, admin, client, if_match=if_match)
-    set_etag(response, client)
-    return ApiClientRead.model_validate(client)
+    return await _read(session, response, client)

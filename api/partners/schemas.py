@@ -29,6 +29,7 @@ class ApiClientRead(BaseModel):
 
     id: uuid.UUID = Field(description="The OAuth2 client_id")
     name: str
+    organisation_name: str | None = Field(description="The organisation's name; none for the county intranet")
     organisation_id: uuid.UUID | None = Field(
         description="The partner organisation; none for the county intranet"
     )

@@ -91,7 +91,7 @@ describe('API clients of partner systems', () => {
       await page.getByRole('link', { name: 'Weiter zum API-Zugang' }).click();
       await page.getByRole('heading', { level: 1, name }).waitFor();
       const details = page.getByRole('region', { name: 'Angaben' });
-      await details.getByRole('link', { name: 'Wohlfahrtsverband Südheide (Demo) (WV Südheide)' }).waitFor();
+      await details.getByRole('link', { name: 'Wohlfahrtsverband Südheide (Demo)' }).waitFor();
       await details.getByText('Maßnahmen lesen').waitFor();
       await details.getByText(first.clientId).waitFor();
       assert.ok(!(await page.content()).includes(first.secret), 'the client page does not show the secret again');

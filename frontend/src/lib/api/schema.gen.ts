@@ -3514,6 +3514,11 @@ export interface components {
              */
             organisation_id: string | null;
             /**
+             * Organisation Name
+             * @description The organisation's name; none for the county intranet
+             */
+            organisation_name: string | null;
+            /**
              * Requests Per Minute
              * @description Requests per minute before 429
              */
@@ -3569,6 +3574,11 @@ export interface components {
              * @description The partner organisation; none for the county intranet
              */
             organisation_id: string | null;
+            /**
+             * Organisation Name
+             * @description The organisation's name; none for the county intranet
+             */
+            organisation_name: string | null;
             /**
              * Requests Per Minute
              * @description Requests per minute before 429

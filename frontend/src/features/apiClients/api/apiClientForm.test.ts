@@ -21,6 +21,7 @@ const client: ApiClient = {
   id: '7c000000-0000-4000-8000-000000000001',
   name: 'Fachverfahren Jobcenter',
   organisation_id: ORG.value,
+  organisation_name: ORG.label,
   scopes: ['measures:read', 'meetings:read'],
   requests_per_minute: 120,
   revoked_at: null,

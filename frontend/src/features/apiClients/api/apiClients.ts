@@ -31,7 +31,6 @@ export const apiClientKeys = {
   all: ['api-clients'] as const,
   list: (params: ApiClientListParams) => ['api-clients', 'list', params] as const,
   detail: (id: string) => ['api-clients', 'detail', id] as const,
-  organisation: (id: string) => ['api-clients', 'organisation', id] as const,
   organisationSearch: (q: string) => ['api-clients', 'organisation-search', q] as const,
 };
 
@@ -67,18 +66,6 @@ export function apiClientQuery(id: string) {
 /** The latest version without touching the cache (for the conflict dialog). */
 export async function fetchLatestApiClient(id: string): Promise<LoadedClient> {
   return unwrapWithEtag(await api.GET('/api/v1/api-clients/{client_id}', { params: { path: { client_id: id } } }));
-}
-
-/** The name of a client's organisation (the client only carries its id). */
-export function organisationQuery(id: string) {
-  return queryOptions({
-    queryKey: apiClientKeys.organisation(id),
-    queryFn: async ({ signal }) =>
-      unwrap(
-        await api.GET('/api/v1/organisations/{organisation_id}', { params: { path: { organisation_id: id } }, signal }),
-      ),
-    staleTime: 5 * 60_000,
-  });
 }
 
 /** Organisations matching `q` by name, short name or place (the first 50 by name without `q`). */

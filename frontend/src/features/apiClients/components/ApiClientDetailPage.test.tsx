@@ -9,6 +9,7 @@ const base = {
   id: '7c000000-0000-4000-8000-000000000001',
   name: 'Beratungssoftware WV',
   organisation_id: ORG.id,
+  organisation_name: ORG.name,
   scopes: ['measures:read', 'meetings:read'],
   requests_per_minute: 120,
   revoked_at: null,
@@ -18,7 +19,6 @@ const base = {
   version: 1,
 };
 const path = `/api/v1/api-clients/${base.id}`;
-const organisation = { [`GET /api/v1/organisations/${ORG.id}`]: () => json(ORG) };
 
 function open() {
   return renderRoute(<ApiClientDetailPage />, { path: '/api-clients/:clientId', url: `/api-clients/${base.id}` });
@@ -27,7 +27,6 @@ function open() {
 describe('API client page', () => {
   it('shows the details in German and saves changed scopes with If-Match, saying that tokens end', async () => {
     const calls = mockApi({
-      ...organisation,
       [`GET ${path}`]: () => json(base, 200, { ETag: '"1"' }),
       [`PATCH ${path}`]: (_request, body) => json({ ...base, ...JSON.parse(body), version: 2 }, 200, { ETag: '"2"' }),
     });
@@ -37,7 +36,7 @@ describe('API client page', () => {
     await screen.findByRole('heading', { level: 1, name: 'Beratungssoftware WV' });
     const details = screen.getByRole('region', { name: 'Angaben' });
     expect(within(details).getByText(base.id)).toBeInTheDocument();
-    expect(await within(details).findByRole('link', { name: 'Wohlfahrtsverband Südheide (Demo) (WV Südheide)' })).toHaveAttribute(
+    expect(await within(details).findByRole('link', { name: 'Wohlfahrtsverband Südheide (Demo)' })).toHaveAttribute(
       'href',
       `/organisationen/${ORG.id}`,
     );
@@ -66,7 +65,6 @@ describe('API client page', () => {
   it('opens the conflict dialog on 412 instead of overwriting, and loads the other version on request', async () => {
     const theirs = { ...base, name: 'Von anderer Seite geändert', version: 2 };
     mockApi({
-      ...organisation,
       [`GET ${path}`]: [() => json(base, 200, { ETag: '"1"' }), () => json(theirs, 200, { ETag: '"2"' })],
       [`PATCH ${path}`]: () => problem(412, 'precondition-failed'),
     });
@@ -87,7 +85,6 @@ describe('API client page', () => {
 
   it('renews the secret after a confirmation and shows the new one once', async () => {
     const calls = mockApi({
-      ...organisation,
       [`GET ${path}`]: () => json(base, 200, { ETag: '"1"' }),
       [`POST ${path}/rotate`]: () => json({ ...base, version: 2, client_secret: 'neues-geheimnis-42' }, 200, { ETag: '"2"' }),
       [`PATCH ${path}`]: () => json({ ...base, name: 'Umbenannt', version: 3 }, 200, { ETag: '"3"' }),
@@ -121,7 +118,6 @@ describe('API client page', () => {
 
   it('revokes after a confirmation; afterwards the page is read-only with the date', async () => {
     const calls = mockApi({
-      ...organisation,
       [`GET ${path}`]: () => json(base, 200, { ETag: '"1"' }),
       [`POST ${path}/revoke`]: () => json({ ...base, revoked_at: '2026-03-06T08:15:00Z', version: 2 }, 200, { ETag: '"2"' }),
     });
@@ -145,7 +141,6 @@ describe('API client page', () => {
   it('shows the conflict dialog when the client changed before renewing its secret', async () => {
     const theirs = { ...base, revoked_at: '2026-03-06T08:15:00Z', version: 2 };
     const calls = mockApi({
-      ...organisation,
       [`GET ${path}`]: [() => json(base, 200, { ETag: '"1"' }), () => json(theirs, 200, { ETag: '"2"' })],
       [`POST ${path}/rotate`]: () => problem(412, 'precondition-failed'),
     });

@@ -172,7 +172,7 @@ function ApiClientDetail({ client, etag }: { client: ApiClient; etag: string | n
           <DescriptionList
             items={[
               { key: 'id', label: t('apiClients.fields.clientId'), value: <code className="app-api-client-id">{client.id}</code> },
-              { key: 'organisation', label: t('apiClients.fields.organisation'), value: <OrganisationName id={client.organisation_id} /> },
+              { key: 'organisation', label: t('apiClients.fields.organisation'), value: <OrganisationName client={client} /> },
               { key: 'scopes', label: t('apiClients.fields.scopes'), value: <ScopeList scopes={client.scopes} /> },
               { key: 'rate', label: t('apiClients.fields.rateLimit'), value: formatNumber(client.requests_per_minute) },
               {

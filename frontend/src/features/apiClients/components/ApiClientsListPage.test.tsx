@@ -9,6 +9,7 @@ const live = {
   id: '7c000000-0000-4000-8000-000000000001',
   name: 'Beratungssoftware WV',
   organisation_id: ORG.id,
+  organisation_name: ORG.name,
   scopes: ['meetings:read', 'offers:write'],
   requests_per_minute: 1200,
   revoked_at: null,
@@ -22,6 +23,7 @@ const revoked = {
   id: '7c000000-0000-4000-8000-000000000002',
   name: 'Intranet alt',
   organisation_id: null,
+  organisation_name: null,
   scopes: ['export'],
   requests_per_minute: 60,
   revoked_at: '2026-03-02T09:00:00Z',
@@ -31,7 +33,6 @@ const revoked = {
 describe('API client list', () => {
   it('reads each client in German and filters live and revoked ones, keeping the filter in the URL', async () => {
     const calls = mockApi({
-      [`GET /api/v1/organisations/${ORG.id}`]: () => json(ORG),
       'GET /api/v1/api-clients': (request) => {
         const revokedParam = new URL(request.url).searchParams.get('revoked');
         const items = revokedParam === 'true' ? [revoked] : revokedParam === 'false' ? [live] : [live, revoked];
@@ -44,7 +45,7 @@ describe('API client list', () => {
     const row = await screen.findByRole('row', { name: /Beratungssoftware WV/ });
     expect(calls.find((c) => c.path.startsWith('/api/v1/api-clients'))?.path).toContain('revoked=false');
     expect(screen.getByRole('heading', { name: '1 API-Zugang gefunden' })).toBeInTheDocument();
-    expect(await within(row).findByRole('link', { name: 'Wohlfahrtsverband Südheide (Demo) (WV Südheide)' })).toBeInTheDocument();
+    expect(await within(row).findByRole('link', { name: 'Wohlfahrtsverband Südheide (Demo)' })).toBeInTheDocument();
     // Scopes as German labels, in the screens' order.
     expect(within(row).getByRole('list')).toHaveTextContent('Angebote der eigenen Organisation pflegenSitzungstermine lesen');
     expect(row).toHaveTextContent('1.200');
@@ -65,6 +66,8 @@ describe('API client list', () => {
     await user.click(screen.getByRole('button', { name: 'Suchen' }));
     expect(router.state.location.search).toBe('?q=intranet&status=widerrufen');
     expect(calls.at(-1)?.path).toContain('q=intranet');
+    // The list names the organisations itself: no request per row.
+    expect(calls.filter((c) => c.path.startsWith('/api/v1/organisations'))).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Filter zurücksetzen' }));
     expect(router.state.location.search).toBe('');
   });

@@ -71,7 +71,7 @@ export function ApiClientsListPage() {
         </Link>
       ),
     },
-    { key: 'organisation', header: t('apiClients.fields.organisation'), cell: (client) => <OrganisationName id={client.organisation_id} /> },
+    { key: 'organisation', header: t('apiClients.fields.organisation'), cell: (client) => <OrganisationName client={client} /> },
     { key: 'scopes', header: t('apiClients.fields.scopes'), cell: (client) => <ScopeList scopes={client.scopes} /> },
     {
       key: 'rate',

@@ -2,7 +2,8 @@ import { type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, TextField } from '@/components/ui';
 import type { IssuedSecret } from '../api/apiClients';
-import { type CopyResult, copyText, curlExample } from './copy';
+import { type CopyResult, copyText } from '@/lib/clipboard';
+import { curlExample } from './copy';
 
 type Copied = { what: string; result: CopyResult };
 

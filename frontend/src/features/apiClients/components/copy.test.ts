@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { copyText, curlExample } from './copy';
+import { copyText } from '@/lib/clipboard';
+import { curlExample } from './copy';
 
 afterEach(() => {
   vi.unstubAllGlobals();

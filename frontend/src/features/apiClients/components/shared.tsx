@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '@/components/ui';
 import { SCOPE_KEYS, sortScopes } from '../api/apiClientForm';
-import { type ApiClient, type Scope, organisationQuery } from '../api/apiClients';
+import type { ApiClient, Scope } from '../api/apiClients';
 
 /** "Wohlfahrtsverband Südheide (WV Südheide)", as the organisation selects elsewhere read. */
 export function organisationLabel(organisation: { name: string; short_name?: string | null }): string {
@@ -42,23 +41,14 @@ export function ScopeList({ scopes }: { scopes: readonly Scope[] }) {
   );
 }
 
-/** The label of a client's organisation (the intranet without one), loaded by id; `found` once loaded. */
-export function useOrganisationLabel(id: string | null): { label: string; found: boolean } {
+/** The organisation of a client, linked to its page in the directory (the intranet has none). */
+export function OrganisationName({ client }: { client: ApiClient }) {
   const { t } = useTranslation();
-  const organisation = useQuery({ ...organisationQuery(id ?? ''), enabled: id !== null });
-  if (id === null) return { label: t('apiClients.intranet'), found: false };
-  if (organisation.data) return { label: organisationLabel(organisation.data), found: true };
-  return { label: organisation.isError ? t('apiClients.organisationUnknown') : t('common.loading'), found: false };
-}
-
-/** The organisation of a client, linked to its page in the directory. */
-export function OrganisationName({ id }: { id: string | null }) {
-  const { label, found } = useOrganisationLabel(id);
-  return found ? (
-    <Link className="kern-link" to={`/organisationen/${id}`}>
-      {label}
+  if (client.organisation_id === null) return <>{t('apiClients.intranet')}</>;
+  if (client.organisation_name === null) return <>{t('apiClients.organisationUnknown')}</>;
+  return (
+    <Link className="kern-link" to={`/organisationen/${client.organisation_id}`}>
+      {client.organisation_name}
     </Link>
-  ) : (
-    <>{label}</>
   );
 }
