@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Alert, Button, Dialog, Table, TextField } from '@/components/ui';
+import { copyText } from '@/lib/clipboard';
 import { saveBlob } from '@/lib/download';
 import { formatDateTime } from '@/lib/format';
 import {
@@ -116,13 +117,7 @@ function NewLink({ url }: { url: string }) {
   }, [url]);
 
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopyState('copied');
-    } catch {
-      input.current?.select();
-      setCopyState('failed');
-    }
+    setCopyState((await copyText(url, input.current)) === 'copied' ? 'copied' : 'failed');
   };
 
   return (

@@ -28,16 +28,13 @@ export const webhookKeys = {
   clients: ['webhooks', 'api-clients'] as const,
 };
 
-/** Every row of a paged list, page by page (until `stop` finds what it needs). */
-export async function allPages<T>(
-  fetchPage: (offset: number, limit: number) => Promise<{ items: T[]; total: number }>,
-  stop: (items: T[]) => boolean = () => false,
-): Promise<T[]> {
+/** Every row of a paged list, page by page. */
+async function allPages<T>(fetchPage: (offset: number, limit: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
   const rows: T[] = [];
   for (let offset = 0; ; offset += MAX_LIMIT) {
     const page = await fetchPage(offset, MAX_LIMIT);
     rows.push(...page.items);
-    if (stop(page.items) || page.items.length === 0 || offset + MAX_LIMIT >= page.total) return rows;
+    if (page.items.length === 0 || offset + MAX_LIMIT >= page.total) return rows;
   }
 }
 
