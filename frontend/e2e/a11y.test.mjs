@@ -1703,7 +1703,7 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     const openList = async () => {
       // All clients: the first one is revoked further down.
       await page.goto('/verwaltung/api-clients?status=alle');
-      await page.getByRole('row', { name: /Axe Partnersystem/ }).getByRole('link', { name: 'Axe Beratungsstelle (AxeB)' }).waitFor();
+      await page.getByRole('row', { name: /Axe Partnersystem/ }).getByRole('link', { name: 'Axe Beratungsstelle' }).waitFor();
     };
     await check('api-clients-list', openList);
     await check('api-clients-list-empty', async () => {
@@ -1744,7 +1744,7 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     const openClient = async () => {
       await page.goto(`/verwaltung/api-clients/${client.id}`);
       await page.getByRole('heading', { level: 1, name: 'Axe Partnersystem' }).waitFor();
-      await page.getByRole('region', { name: 'Angaben' }).getByRole('link', { name: 'Axe Beratungsstelle (AxeB)' }).waitFor();
+      await page.getByRole('region', { name: 'Angaben' }).getByRole('link', { name: 'Axe Beratungsstelle' }).waitFor();
     };
     await check('api-client-page', openClient);
     await check('api-client-edit-validation', async () => {
