@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 PG_TEST_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/test
 PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider
 
-.PHONY: install run test lint format openapi lock test-backend test-sqlite test-postgres
+.PHONY: install run test lint format openapi lock test-backend test-sqlite test-postgres bench
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -69,3 +69,10 @@ test-postgres: install
 	else \
 		echo "SKIPPED: the PostgreSQL run, because no server answers at $(PG_TEST_URL) (start one, or set PG_TEST_URL)."; \
 	fi
+
+## The load benchmark on PostgreSQL (see bench/RESULTS.md): S, L and XL at 1, 8 and 32 clients.
+## Pass options through BENCH, e.g. `make bench BENCH="--sizes S --clients 32"`.
+bench: install
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,bench]'
+	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	$(BIN)/python -m bench.run $(BENCH)

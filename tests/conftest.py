@@ -16,6 +16,7 @@ import secrets
 import socket
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
@@ -27,7 +28,7 @@ from aiosmtpd.controller import Controller
 from alembic import command
 from fastapi import FastAPI
 from pydantic import SecretStr
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, event, select, text
 
 from api.bodies.service import seed_bodies
 from api.cli import alembic_config
@@ -219,3 +220,19 @@ async def audit_events(app: FastAPI, action: str) -> list[AuditEvent]:
                 )
             ).all()
         )
+
+
+@contextmanager
+def counted_statements(app: FastAPI) -> Iterator[list[str]]:
+    """The SQL statements the app's engine sends while the block runs."""
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(args[2])
+
+    engine = app.state.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)

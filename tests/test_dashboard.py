@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -13,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 from fastapi import FastAPI
-from sqlalchemy import event, insert, select
+from sqlalchemy import insert, select
 
 from api.demo.activity import seed_activity
 from api.demo.concept import seed_concept
@@ -35,7 +33,7 @@ from api.models import (
     Submission,
     measure_goals,
 )
-from tests.conftest import Account, UserFactory, link_member
+from tests.conftest import Account, UserFactory, counted_statements, link_member
 
 URL = "/api/v1/dashboard"
 STATUSES = ["idea", "planned", "in_progress", "completed", "paused", "discontinued"]
@@ -436,21 +434,6 @@ async def test_anonymous_callers_get_401(client: httpx.AsyncClient) -> None:
     response = await client.get(URL)
     assert response.status_code == 401
     assert response.headers["Content-Type"].startswith("application/problem+json")
-
-
-@contextmanager
-def counted_statements(app: FastAPI) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(*args: Any) -> None:
-        statements.append(args[2])
-
-    engine = app.state.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 async def test_query_count_does_not_grow_with_the_data(

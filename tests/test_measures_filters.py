@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import httpx
 from fastapi import FastAPI
-from sqlalchemy import event
 
-from tests.conftest import Account
+from tests.conftest import Account, counted_statements
 from tests.test_measures import URL, Concept, create, make_concept, make_organisation, set_status
-
-
-@contextmanager
-def counted_statements(app: FastAPI) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(*args: Any) -> None:
-        statements.append(args[2])
-
-    engine = app.state.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 async def _titles(client: httpx.AsyncClient, admin: Account, **params: Any) -> list[str]:

@@ -47,7 +47,7 @@ async def meetings_calendar(
     session: DbSession, settings: AppSettings, user: CurrentUser, body_id: uuid.UUID | None = None
 ) -> IcsResponse:
     """Every meeting the caller may read (optionally of one body), cancelled ones with
-    `STATUS:CANCELLED`."""
+    `STATUS:CANCELLED`. Like every feed, it starts a year back."""
     condition = readable_meetings(user)
     if body_id is not None:
         condition = condition & (Meeting.body_id == body_id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -20,13 +20,19 @@ from api.members.service import current_membership, find_live_member
 from api.models import Body, CalendarToken, Meeting, Membership, User
 from api.models.base import today
 
+# Feeds start a year back: calendar apps poll them often, and the whole history would make every
+# poll cost more as the years go by (the meetings list and the archive keep the older ones).
+FEED_HISTORY = timedelta(days=365)
+
 
 async def feed(session: AsyncSession, settings: Settings, condition: Any, *, name: str) -> bytes:
-    """A PUBLISH calendar of the live meetings matching ``condition``, cancelled ones included."""
+    """A PUBLISH calendar of the live meetings matching ``condition`` from a year ago on, cancelled
+    ones included."""
+    since = datetime.now(UTC) - FEED_HISTORY
     meetings = (
         await session.scalars(
             select(Meeting)
-            .where(Meeting.deleted_at.is_(None), condition)
+            .where(Meeting.deleted_at.is_(None), Meeting.starts_at >= since, condition)
             .order_by(Meeting.starts_at, Meeting.id)
         )
     ).all()

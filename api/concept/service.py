@@ -289,6 +289,27 @@ async def _fields_and_goals(
     return fields, goals
 
 
+async def _fields_and_goals_of(
+    session: AsyncSession, edition_ids: Sequence[uuid.UUID]
+) -> tuple[dict[uuid.UUID, list[FieldOfAction]], dict[uuid.UUID, list[Goal]]]:
+    """``_fields_and_goals`` of several editions in two queries, by edition."""
+    fields: dict[uuid.UUID, list[FieldOfAction]] = {edition_id: [] for edition_id in edition_ids}
+    goals: dict[uuid.UUID, list[Goal]] = {edition_id: [] for edition_id in edition_ids}
+    if not edition_ids:
+        return fields, goals
+    for field in await session.scalars(
+        select(FieldOfAction)
+        .where(FieldOfAction.edition_id.in_(edition_ids))
+        .order_by(FieldOfAction.position, FieldOfAction.code, FieldOfAction.id)
+    ):
+        fields[field.edition_id].append(field)
+    for goal in await session.scalars(
+        select(Goal).where(Goal.edition_id.in_(edition_ids)).order_by(Goal.position, Goal.code, Goal.id)
+    ):
+        goals[goal.edition_id].append(goal)
+    return fields, goals
+
+
 async def read_edition(session: AsyncSession, edition: ConceptEdition) -> EditionRead:
     fields, goals = await _fields_and_goals(session, edition.id)
     bodies = await _bodies_of(session, (field.id for field in fields))
@@ -463,10 +484,11 @@ async def public_editions(session: AsyncSession) -> list[PublicEdition]:
             .order_by(ConceptEdition.year.desc(), ConceptEdition.created_at.desc(), ConceptEdition.id)
         )
     )
+    fields_of, goals_of = await _fields_and_goals_of(session, [edition.id for edition in editions])
+    bodies = await _bodies_of(session, (field.id for fields in fields_of.values() for field in fields))
     result = []
     for edition in editions:
-        fields, goals = await _fields_and_goals(session, edition.id)
-        bodies = await _bodies_of(session, (field.id for field in fields))
+        fields, goals = fields_of[edition.id], goals_of[edition.id]
         result.append(
             PublicEdition(
                 id=edition.id,

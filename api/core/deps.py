@@ -9,6 +9,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
+from sqlalchemy import select
 
 from api.core.audit import record_audit
 from api.core.config import Settings
@@ -45,13 +46,21 @@ async def get_principal(
         claims = decode_access_token(settings.signing_key, token)
     except InvalidToken as error:
         raise Unauthenticated() from error
-    auth_session = await session.get(AuthSession, claims.session_id)
-    if auth_session is None or auth_session.revoked_at is not None or auth_session.user_id != claims.subject:
+    # One query for the login and its account: this runs before every request of a user.
+    user = await session.scalar(
+        select(User)
+        .join(AuthSession, AuthSession.user_id == User.id)
+        .where(
+            AuthSession.id == claims.session_id,
+            AuthSession.revoked_at.is_(None),
+            User.id == claims.subject,
+            User.is_active.is_(True),
+            User.deleted_at.is_(None),
+        )
+    )
+    if user is None:
         raise Unauthenticated()
-    user = await session.get(User, claims.subject)
-    if user is None or not user.is_active or user.deleted_at is not None:
-        raise Unauthenticated()
-    return Principal(user=user, session_id=auth_session.id)
+    return Principal(user=user, session_id=claims.session_id)
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]

@@ -12,6 +12,8 @@ from api.core.audit import record_audit
 from api.core.errors import TooManyRequests
 from api.models import RateLimitHit
 
+CLEANUP_BATCH = 500
+
 
 async def check_rate_limit(
     session: AsyncSession,
@@ -28,9 +30,11 @@ async def check_rate_limit(
     Hits older than the window are deleted on the way: addresses are kept no longer than needed."""
     now = datetime.now(UTC)
     window_start = now - timedelta(seconds=window_seconds)
-    await session.execute(
-        delete(RateLimitHit).where(RateLimitHit.bucket == bucket, RateLimitHit.hit_at < window_start)
-    )
+    expired = select(RateLimitHit.id).where(RateLimitHit.bucket == bucket, RateLimitHit.hit_at < window_start)
+    if session.get_bind().dialect.name == "postgresql":
+        # Concurrent requests would otherwise queue behind each other's locks on the same old rows.
+        expired = expired.limit(CLEANUP_BATCH).with_for_update(skip_locked=True)
+    await session.execute(delete(RateLimitHit).where(RateLimitHit.id.in_(expired)))
     count, oldest = (
         await session.execute(
             select(func.count(), func.min(RateLimitHit.hit_at)).where(

@@ -70,6 +70,7 @@ from api.models import (
     measure_needs,
 )
 from api.models.base import today, utcnow
+from api.models.measure import MEASURE_REFERENCE_ORDER
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "idea": ("planned", "discontinued"),
@@ -106,15 +107,6 @@ def transition_problem(current: str, target: str) -> str | None:
 
 
 # --- reading ----------------------------------------------------------------------------------
-
-
-def _reference_order() -> list[Any]:
-    """Newest reference first: by year, then by number (numbers may outgrow three digits)."""
-    return [
-        func.substr(Measure.reference, 3, 4).desc(),
-        func.length(Measure.reference).desc(),
-        Measure.reference.desc(),
-    ]
 
 
 def filter_measures(statement: Select[Any], q: str | None, filters: MeasureFilters) -> Select[Any]:
@@ -170,7 +162,7 @@ async def list_measures(session: AsyncSession, params: ListParams, filters: Meas
         session,
         statement,
         params,
-        order_by=_reference_order(),
+        order_by=list(MEASURE_REFERENCE_ORDER),
         id_column=Measure.id,
         updated_column=Measure.updated_at,
         deleted_column=Measure.deleted_at,

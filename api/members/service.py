@@ -17,6 +17,7 @@ from api.core.pagination import LIKE_ESCAPE, ListParams, PageResult, contains_pa
 from api.members.schemas import MemberCreate, MemberPublicRead, MemberSelfUpdate, MemberSort, MemberUpdate
 from api.models import Member, Membership, User
 from api.models.base import today
+from api.models.member import MEMBER_FULL_NAME
 from api.organisations.service import find_live_organisation
 
 SORT_COLUMNS = {
@@ -51,7 +52,7 @@ async def list_members(
         statement = statement.where(consent_given("directory_listing"))
     if params.q:
         pattern = contains_pattern(params.q)
-        full_name = func.lower(Member.given_name + " " + Member.family_name)
+        full_name = func.lower(MEMBER_FULL_NAME)
         conditions = [full_name.like(pattern, escape=LIKE_ESCAPE)]
         if search_contact:
             conditions.append(func.lower(Member.email).like(pattern, escape=LIKE_ESCAPE))

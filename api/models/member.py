@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import JSON, Date, ForeignKey, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, literal_column
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.models.base import Base, ResourceMixin, SoftDeleteMixin, today
@@ -40,6 +40,12 @@ class Member(ResourceMixin, SoftDeleteMixin, Base):
     @property
     def display_name(self) -> str:
         return " ".join(part for part in (self.title, self.given_name, self.family_name) if part)
+
+
+# What the search matches names against; the PostgreSQL trigram index (migration 0010) is built on
+# exactly this expression, so the space must be a literal rather than a bound parameter.
+MEMBER_FULL_NAME = Member.given_name + literal_column("' '") + Member.family_name
+Index("ix_members_name_order", Member.family_name, Member.given_name, Member.id)
 
 
 class Membership(ResourceMixin, Base):

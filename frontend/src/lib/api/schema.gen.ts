@@ -391,7 +391,7 @@ export interface paths {
         /**
          * Meetings Calendar
          * @description Every meeting the caller may read (optionally of one body), cancelled ones with
-         *     `STATUS:CANCELLED`.
+         *     `STATUS:CANCELLED`. Like every feed, it starts a year back.
          */
         get: operations["meetings_calendar"];
         put?: never;
