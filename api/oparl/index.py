@@ -428,13 +428,16 @@ async def page_of(
     session: AsyncSession, index: Index, filters: Filters, *, offset: int, limit: int
 ) -> tuple[list[Entry], int]:
     """One page of a list, in ``created`` order with the id as tie-breaker, and the total."""
-    statement = _filtered(index, filters)
-    total = await session.scalar(select(func.count()).select_from(statement.subquery()))
-    rows = statement.subquery()
-    found = await session.execute(
-        select(rows).order_by(rows.c.created, rows.c.id).offset(offset).limit(limit)
+    rows = _filtered(index, filters).subquery()
+    total = await session.scalar(select(func.count(rows.c.id)))
+    # The page's ids first, then the entries of just those: ``modified`` costs subqueries per row.
+    ids = list(
+        await session.scalars(
+            select(rows.c.id).order_by(rows.c.created, rows.c.id).offset(offset).limit(limit)
+        )
     )
-    return _entries(found.all()), total or 0
+    found = await entries_of(session, index, ids, deleted_too=filters.modified_since is not None)
+    return [found[row_id] for row_id in ids], total or 0
 
 
 async def entries_of(
