@@ -491,6 +491,12 @@ def markdown(results: list[SizeResult], args: argparse.Namespace) -> str:
             "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
         ]
         for m in result.measurements:
+            if m.rps == 0:
+                lines.append(
+                    f"| {m.scenario} | {m.clients} | 0 | no answer within {args.duration} s | | | "
+                    f"{m.errors} | {m.body_bytes / 1000:.1f} kB | {m.ceiling_rps:.0f} | 0% |"
+                )
+                continue
             lines.append(
                 f"| {m.scenario} | {m.clients} | {m.rps:.0f} | {m.p50_ms:.1f} | {m.p95_ms:.1f} "
                 f"| {m.p99_ms:.1f} | {m.errors} | {m.body_bytes / 1000:.1f} kB | {m.ceiling_rps:.0f} "
@@ -516,6 +522,9 @@ def markdown(results: list[SizeResult], args: argparse.Namespace) -> str:
         for m in last.measurements:
             if m.clients == top and m.scenario in small:
                 base = small[m.scenario].p95_ms
+                if m.rps == 0 or small[m.scenario].rps == 0:
+                    lines.append(f"| {m.scenario} | {base:.1f} | no answer within {args.duration} s | |")
+                    continue
                 lines.append(f"| {m.scenario} | {base:.1f} | {m.p95_ms:.1f} | {m.p95_ms / base:.1f} x |")
         lines.append("")
     return "\n".join(lines)
