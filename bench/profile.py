@@ -10,37 +10,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
-import os
 import time
 
-import httpx
 from pyinstrument import Profiler
 from sqlalchemy import event
 
-from bench.generate import DATA_DIR
+from bench.inprocess import logged_in
 
 
 async def profile(size: str, path: str, repeat: int, partner: bool) -> None:
-    manifest = json.loads((DATA_DIR / f"{size}.json").read_text())
-    os.environ["NETZWERK_DATABASE_URL"] = manifest["database_url"]
-    os.environ.setdefault("NETZWERK_JWT_SECRET", "bench-signing-key-" + "0123456789" * 4)
-    os.environ["NETZWERK_LOG_LEVEL"] = "WARNING"
-    from api.main import create_app
-
-    app = create_app()
-    statements: list[str] = []
-    event.listen(app.state.engine.sync_engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
-        form = (
-            {"grant_type": "client_credentials", **manifest["partner"]}
-            if partner
-            else {"grant_type": "password", **manifest["coordinator"]}
-        )
-        login = await client.post("/api/v1/auth/token", data=form)
-        login.raise_for_status()
-        headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
+    async with logged_in(size, partner=partner) as bench:
+        client, headers = bench.client, bench.headers
+        statements: list[str] = []
+        engine = bench.app.state.engine.sync_engine
+        event.listen(engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
         (await client.get(path, headers=headers)).raise_for_status()  # warm up
         statements.clear()
         profiler = Profiler(async_mode="enabled")

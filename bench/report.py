@@ -9,33 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import sys
 import time
 
-import httpx
-
-from api.main import create_app
-from bench.generate import DATA_DIR, PASSWORD
+from bench.inprocess import logged_in
 
 
 async def build(meeting_id: str, size: str) -> dict[str, float]:
-    manifest = json.loads((DATA_DIR / f"{size}.json").read_text())
-    os.environ.setdefault("NETZWERK_DATABASE_URL", manifest["database_url"])
-    os.environ.setdefault("NETZWERK_JWT_SECRET", "bench-signing-key-" + "0123456789" * 4)
-    app = create_app()
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
-        login = await client.post(
-            "/api/v1/auth/token",
-            data={
-                "grant_type": "password",
-                "username": manifest["coordinator"]["username"],
-                "password": PASSWORD,
-            },
-        )
-        login.raise_for_status()
-        headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
+    async with logged_in(size) as bench:
+        client, headers = bench.client, bench.headers
         started = time.perf_counter()
         report = await client.get(f"/api/v1/meetings/{meeting_id}/status-report", headers=headers)
         json_seconds = time.perf_counter() - started

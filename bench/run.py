@@ -37,12 +37,12 @@ import asyncpg
 import httpx
 
 from bench.generate import DATA_DIR, SIZES
+from bench.inprocess import JWT_SECRET
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 LUA = ROOT / "bench" / "wrk" / "rotate.lua"
 PYTHON = sys.executable
-JWT_SECRET = "bench-signing-key-" + "0123456789" * 4
 
 
 @dataclass

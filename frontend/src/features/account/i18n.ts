@@ -36,7 +36,7 @@ const de = {
   },
   calendarFeed: {
     title: 'Kalender abonnieren',
-    lead: 'Mit einem persönlichen Kalender-Link sehen Sie die Sitzungen Ihrer Arbeitskreise und Gremien in jeder Kalender-App, zum Beispiel in Outlook, im Google Kalender oder auf dem Smartphone. Neue Termine und Änderungen erscheinen dort von selbst.',
+    lead: 'Mit einem persönlichen Kalender-Link sehen Sie die Sitzungen Ihrer Arbeitskreise und Gremien in jeder Kalender-App, zum Beispiel in Outlook, im Google Kalender oder auf dem Smartphone. Neue Termine und Änderungen erscheinen dort von selbst. Der Kalender reicht ein Jahr zurück; ältere Sitzungen finden Sie unter „Sitzungen“.',
     secretTitle: 'Der Link ist nur für Sie',
     secretText: 'Wer den Link kennt, sieht Ihre Sitzungen – ohne Anmeldung. Geben Sie ihn nicht weiter. Wenn Sie ihn doch weitergegeben haben, widerrufen Sie ihn und erstellen Sie einen neuen.',
     create: 'Neuen Kalender-Link erstellen',
@@ -98,7 +98,7 @@ const en: DeepStrings<typeof de> = {
   },
   calendarFeed: {
     title: 'Subscribe to a calendar',
-    lead: 'With a personal calendar link you see the meetings of your working groups and committees in any calendar app, for example Outlook, Google Calendar or your phone. New dates and changes appear there by themselves.',
+    lead: 'With a personal calendar link you see the meetings of your working groups and committees in any calendar app, for example Outlook, Google Calendar or your phone. New dates and changes appear there by themselves. The calendar goes back one year; older meetings are under “Meetings”.',
     secretTitle: 'The link is for you only',
     secretText: 'Anyone who knows the link sees your meetings – without logging in. Do not share it. If you have shared it, revoke it and create a new one.',
     create: 'Create a new calendar link',
