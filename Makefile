@@ -73,6 +73,5 @@ test-postgres: install
 ## The load benchmark on PostgreSQL (see bench/RESULTS.md): S, L and XL at 1, 8 and 32 clients.
 ## Pass options through BENCH, e.g. `make bench BENCH="--sizes S --clients 32"`.
 bench: install
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,bench]'
 	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	$(BIN)/python -m bench.run $(BENCH)
