@@ -192,6 +192,19 @@ async def test_public_feed_lists_only_network_meetings(
     assert set(events(content)) == {f"{network}@127.0.0.1"}
 
 
+async def test_feeds_start_a_year_back(
+    app: FastAPI, client: httpx.AsyncClient, bodies: dict[str, uuid.UUID]
+) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+    recent = await make_meeting(app, bodies["Netzwerk"], starts_at=now - timedelta(days=360))
+    await make_meeting(app, bodies["Netzwerk"], starts_at=now - timedelta(days=370))
+    coming = await make_meeting(app, bodies["Netzwerk"])
+
+    content = await _get_ics(client, "/api/v1/public/calendars/network.ics")
+
+    assert set(events(content)) == {f"{recent}@127.0.0.1", f"{coming}@127.0.0.1"}
+
+
 async def test_private_feed_lists_the_members_bodies_until_revoked(
     app: FastAPI,
     client: httpx.AsyncClient,
