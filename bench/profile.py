@@ -21,9 +21,15 @@ from bench.inprocess import logged_in
 async def profile(size: str, path: str, repeat: int, partner: bool) -> None:
     async with logged_in(size, partner=partner) as bench:
         client, headers = bench.client, bench.headers
-        statements: list[str] = []
+        statements: list[tuple[str, float]] = []
+        started_at: list[float] = []
         engine = bench.app.state.engine.sync_engine
-        event.listen(engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+        event.listen(engine, "before_cursor_execute", lambda *a: started_at.append(time.perf_counter()))
+        event.listen(
+            engine,
+            "after_cursor_execute",
+            lambda *a: statements.append((a[2], time.perf_counter() - started_at.pop())),
+        )
         (await client.get(path, headers=headers)).raise_for_status()  # warm up
         statements.clear()
         profiler = Profiler(async_mode="enabled")
@@ -35,8 +41,11 @@ async def profile(size: str, path: str, repeat: int, partner: bool) -> None:
         elapsed = time.perf_counter() - started
     print(profiler.output_text(unicode=True, color=False, show_all=False))
     print(f"{elapsed / repeat * 1000:.1f} ms per request, {len(statements) / repeat:.1f} statements each")
-    for statement in statements[: len(statements) // repeat]:
-        print("---", " ".join(statement.split())[:300])
+    print("Statements of one request, with their mean time over the repeats (ms):")
+    per_request = len(statements) // repeat
+    for position, (statement, _) in enumerate(statements[:per_request]):
+        mean = sum(seconds for _, seconds in statements[position::per_request]) / repeat
+        print(f"--- {mean * 1000:7.1f}", " ".join(statement.split())[:300])
 
 
 def main() -> None:

@@ -488,6 +488,58 @@ async def test_crawled_pages_have_their_links_and_the_page_size_is_bounded(
     assert "next" not in beyond["links"]
 
 
+async def test_names_are_redacted_from_the_next_answer_after_a_withdrawal_or_a_deletion(
+    client: httpx.AsyncClient,
+    app: FastAPI,
+    make_user: UserFactory,
+    admin: Account,
+    bodies: dict[str, uuid.UUID],
+) -> None:
+    """The redactor is kept between requests: a change of consent or a deletion must reach it."""
+    await _demo(app)
+    coordinator = await make_user("coordinator")
+    async with app.state.sessionmaker() as session:
+        members = list(await session.scalars(select(Member).order_by(Member.id)))
+        consenting = set(
+            await session.scalars(
+                select(ConsentRecord.member_id).where(ConsentRecord.purpose == "directory_listing")
+            )
+        )
+    listed = [m for m in members if m.id in consenting]
+    family_names = [m.family_name for m in members]
+    withdrawing, deleted = [m for m in listed if family_names.count(m.family_name) == 1][:2]
+    _, meetings = await _steering(app)
+    async with app.state.sessionmaker() as session, session.begin():
+        meeting = await session.get(Meeting, meetings[0].id)
+        assert meeting is not None
+        meeting.title = f"Bericht von Frau {withdrawing.family_name} und Herrn {deleted.family_name}"
+    meeting_url = f"/oparl/1.1/meeting/{meetings[0].id}"
+    shown = await client.get(meeting_url)
+    assert shown.json()["name"] == meeting.title  # both public: nothing to take out
+
+    response = await client.post(
+        f"/api/v1/members/{withdrawing.id}/consents",
+        json={
+            "purpose": "directory_listing",
+            "action": "withdrawn",
+            "text_version": "2026-01",
+            "channel": "email",
+        },
+        headers=coordinator.headers,
+    )
+    assert response.status_code == 201, response.text
+    assert (await client.get(meeting_url)).json()["name"] == (
+        f"Bericht von [Name entfernt] und Herrn {deleted.family_name}"
+    )
+
+    etag = (await client.get(f"/api/v1/members/{deleted.id}", headers=admin.headers)).headers["ETag"]
+    response = await client.delete(
+        f"/api/v1/members/{deleted.id}", headers=admin.headers | {"If-Match": etag}
+    )
+    assert response.status_code == 204, response.text
+    assert (await client.get(meeting_url)).json()["name"] == "Bericht von [Name entfernt] und [Name entfernt]"
+
+
 async def test_a_member_without_public_consent_appears_nowhere(
     client: httpx.AsyncClient,
     app: FastAPI,

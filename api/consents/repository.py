@@ -5,27 +5,33 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
-from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from api.models import ConsentRecord, Member
 
 
-def _latest_action(purpose: str, member_id: Any) -> Any:
-    return (
-        select(ConsentRecord.action)
-        .where(ConsentRecord.member_id == member_id, ConsentRecord.purpose == purpose)
-        .order_by(ConsentRecord.recorded_at.desc())
-        .limit(1)
-        .scalar_subquery()
+def consenting_members(purpose: str) -> Select[uuid.UUID]:
+    """The ids of the members whose latest event for ``purpose`` is ``given`` (on a tie of times,
+    a withdrawal wins). A set, not a per-row lookup: PostgreSQL answers it with one anti-join and
+    then a hash lookup or semi-join per member, where a correlated subquery ran once per row."""
+    later = aliased(ConsentRecord)
+    superseded = exists().where(
+        later.member_id == ConsentRecord.member_id,
+        later.purpose == ConsentRecord.purpose,
+        later.recorded_at >= ConsentRecord.recorded_at,
+        or_(later.recorded_at > ConsentRecord.recorded_at, later.action != "given"),
+    )
+    return select(ConsentRecord.member_id).where(
+        ConsentRecord.purpose == purpose, ConsentRecord.action == "given", ~superseded
     )
 
 
-def consent_given(purpose: str) -> Any:
+def consent_given(purpose: str) -> ColumnElement[bool]:
     """A condition on ``Member``: the member's latest event for ``purpose`` is ``given``."""
-    return _latest_action(purpose, Member.id) == "given"
+    return Member.id.in_(consenting_members(purpose))
 
 
 async def members_with_consent(

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.dashboard.schemas import (
@@ -84,28 +84,44 @@ def last_quarters(day: date, count: int = QUARTERS) -> list[tuple[int, int, date
     return quarters[::-1]
 
 
-def progress_over_time(
-    milestones: Iterable[tuple[uuid.UUID, date, int]], quarters: list[tuple[int, int, date]]
+async def progress_over_time(
+    session: AsyncSession, quarters: list[tuple[int, int, date]]
 ) -> list[QuarterProgress]:
     """Per quarter: over the measures with a milestone with progress dated up to the quarter's last day,
-    the mean of each measure's latest such progress. ``milestones`` come in the order that decides
-    "latest" (date, then creation) — later rows win."""
-    by_measure: dict[uuid.UUID, list[tuple[date, int]]] = defaultdict(list)
-    for measure_id, day, progress in milestones:
-        by_measure[measure_id].append((day, progress))
+    the mean of each measure's latest such progress ("latest": by date, then creation).
+
+    One pass in SQL: each milestone counts for the quarters ending on or after its date and before
+    the measure's next milestone with progress (``lead``); a tie on the date gives an empty range."""
+    order = (Milestone.date, Milestone.created_at, Milestone.id)
+    steps = (
+        select(
+            Milestone.date.label("day"),
+            Milestone.progress.label("progress"),
+            func.lead(Milestone.date)
+            .over(partition_by=Milestone.measure_id, order_by=order)
+            .label("next_day"),
+        )
+        .join(Measure, Measure.id == Milestone.measure_id)
+        .where(
+            Measure.deleted_at.is_(None),
+            Milestone.progress.is_not(None),
+            Milestone.date <= quarters[-1][2],
+        )
+        .subquery()
+    )
+    figures: list[Any] = []
+    for _, _, last_day in quarters:
+        current = and_(steps.c.day <= last_day, or_(steps.c.next_day.is_(None), steps.c.next_day > last_day))
+        figures += [func.count(case((current, 1))), func.sum(case((current, steps.c.progress)))]
+    row = (await session.execute(select(*figures))).one()
     result: list[QuarterProgress] = []
-    for year, quarter, last_day in quarters:
-        latest = [
-            progress
-            for steps in by_measure.values()
-            for progress in [next((p for day, p in reversed(steps) if day <= last_day), None)]
-            if progress is not None
-        ]
+    for index, (year, quarter, _) in enumerate(quarters):
+        measures, total = row[2 * index], row[2 * index + 1]
         result.append(
             QuarterProgress(
                 period=f"{year}-Q{quarter}",
-                measures=len(latest),
-                average_progress=round(sum(latest) / len(latest), 1) if latest else None,
+                measures=measures,
+                average_progress=round(total / measures, 1) if measures else None,
             )
         )
     return result
@@ -284,16 +300,7 @@ async def build_dashboard(
     ]
 
     # --- progress over time, from the milestones with progress
-    quarters = last_quarters(today)
-    milestone_rows = await session.execute(
-        select(Milestone.measure_id, Milestone.date, Milestone.progress)
-        .join(Measure, Measure.id == Milestone.measure_id)
-        .where(live_measure, Milestone.progress.is_not(None), Milestone.date <= quarters[-1][2])
-        .order_by(Milestone.measure_id, Milestone.date, Milestone.created_at, Milestone.id)
-    )
-    progress = progress_over_time(
-        ((measure_id, day, value) for measure_id, day, value in milestone_rows if value is not None), quarters
-    )
+    progress = await progress_over_time(session, last_quarters(today))
 
     # --- the latest milestones up to today
     recent = [

@@ -102,12 +102,13 @@ def _entry(
 
 def member_public() -> ColumnElement[bool]:
     """A member shown as a Person: not deleted (or erased) and consenting to ``PUBLIC_PURPOSE``.
-    Never NULL (``IS TRUE``: a member never asked has no consent row), so ``not_`` of it is safe."""
-    return and_(Member.deleted_at.is_(None), consent_given(PUBLIC_PURPOSE).is_(True))
+    Never NULL (an ``IN`` of a set without NULLs), so ``not_`` of it is safe."""
+    return and_(Member.deleted_at.is_(None), consent_given(PUBLIC_PURPOSE))
 
 
 def member_was_public() -> ColumnElement[bool]:
-    """A member who consented at some time, so may have been shown: gets tombstones, not silence."""
+    """A member who consented at some time, so may have been shown: gets tombstones, not silence.
+    Everyone public is among them."""
     return exists().where(
         ConsentRecord.member_id == Member.id,
         ConsentRecord.purpose == PUBLIC_PURPOSE,
@@ -189,7 +190,7 @@ def person_index() -> Index:
         Member.created_at,
         latest(_member_changed(), _or(memberships_changed, Member.updated_at)),
         not_(member_public()),
-    ).where(or_(member_public(), member_was_public()))
+    ).where(member_was_public())
 
 
 def membership_index() -> Index:
@@ -204,7 +205,7 @@ def membership_index() -> Index:
         .select_from(Membership)
         .join(Member, Member.id == Membership.member_id)
         .join(Body, Body.id == Membership.body_id)
-        .where(Body.deleted_at.is_(None), or_(member_public(), member_was_public()))
+        .where(Body.deleted_at.is_(None), member_was_public())
     )
 
 

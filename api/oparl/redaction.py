@@ -9,11 +9,12 @@ usual ways of writing a name, not a guarantee: nicknames or initials are not rec
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from sqlalchemy import not_, select
+from sqlalchemy import func, not_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.models import Member
+from api.models import ConsentRecord, Member
 from api.oparl.index import member_public
 
 REPLACEMENT = "[Name entfernt]"
@@ -23,6 +24,7 @@ HONORIFICS = r"(?:Frau|Herrn?|Fr\.|Hr\.)\s+(?:(?:Dr|Prof)\.\s+)*"
 
 
 WORD = re.compile(r"\w+")
+MAX_PATTERNS = 2000
 
 
 def _pattern(names: frozenset[tuple[str, str]]) -> re.Pattern[str]:
@@ -60,11 +62,41 @@ class Redactor:
         if not found:
             return text
         if found not in self.patterns:
+            if len(self.patterns) >= MAX_PATTERNS:  # the redactor outlives requests: stay bounded
+                self.patterns.clear()
             self.patterns[found] = _pattern(found)
         return self.patterns[found].sub(REPLACEMENT, text)
 
 
+# Per database: the fingerprint of the members and consents a redactor was built from, and it.
+_built: dict[str, tuple[tuple[Any, ...], Redactor]] = {}
+
+
 async def load_redactor(session: AsyncSession) -> Redactor:
-    """The redactor for the members not shown as a Person right now (deleted ones included)."""
+    """The redactor for the members not shown as a Person right now (deleted ones included).
+
+    Reading every such name costs tens of milliseconds at national scale, so the redactor is kept
+    while this fingerprint stays the same: the number of members and the sum of their versions
+    (every change of a member bumps its version), their latest change, and the number of consent
+    events (append-only). Computed in the request's own snapshot, it changes with anything that
+    could change who is public or what they are called."""
+    fingerprint = tuple(
+        (
+            await session.execute(
+                select(
+                    func.count(Member.id),
+                    func.sum(Member.version),
+                    func.max(Member.updated_at),
+                    select(func.count(ConsentRecord.id)).scalar_subquery(),
+                )
+            )
+        ).one()
+    )
+    key = str(session.get_bind().engine.url)
+    cached = _built.get(key)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
     rows = await session.execute(select(Member.given_name, Member.family_name).where(not_(member_public())))
-    return Redactor([(given, family) for given, family in rows.all()])
+    redactor = Redactor([(given, family) for given, family in rows.all()])
+    _built[key] = (fingerprint, redactor)
+    return redactor
