@@ -170,6 +170,15 @@ def tokens(base: str, manifest: dict[str, Any]) -> dict[str, str]:
 # --- the scenarios --------------------------------------------------------------------------------
 
 
+PARTNER_RESOURCES = {
+    "members": "Mitglieder",
+    "offers": "Angebote",
+    "meetings": "Sitzungen",
+    "measures": "Maßnahmen",
+    "organisations": "Organisationen",
+}
+
+
 def scenarios(base: str, auth: dict[str, str], calendar_token: str) -> list[Scenario]:
     """The paths a coordinator, a partner system, calendar apps and OParl crawlers request."""
     user = {"Authorization": f"Bearer {auth['user']}"}
@@ -221,26 +230,34 @@ def scenarios(base: str, auth: dict[str, str], calendar_token: str) -> list[Scen
         "user /api/v1/meetings?limit=50&q=elterncaf%C3%A9",
         *each("/api/v1/meetings?limit=50&body_id={}&sort=-starts_at", groups[:4]),
     ]
-    other_lists = [
-        "user /api/v1/organisations?limit=50",
-        "user /api/v1/organisations?limit=50&q=sprachkurs",
-        "user /api/v1/offers?limit=50&published=true",
-        "user /api/v1/submissions?limit=50",
-        "user /api/v1/submissions?limit=50&status=decided",
-        "user /api/v1/directives?limit=50&overdue=true",
-        "user /api/v1/needs?limit=50&status=open",
-    ]
+    other_lists = {
+        "Organisationen: Liste": [
+            "user /api/v1/organisations?limit=50",
+            "user /api/v1/organisations?limit=50&q=sprach",
+        ],
+        "Angebote: Liste": ["user /api/v1/offers?limit=50", "user /api/v1/offers?limit=50&published=true"],
+        "Vorlagen: Liste": [
+            "user /api/v1/submissions?limit=50",
+            "user /api/v1/submissions?limit=50&status=decided",
+        ],
+        "Aufträge: Liste": [
+            "user /api/v1/directives?limit=50",
+            "user /api/v1/directives?limit=50&overdue=true",
+        ],
+        "Bedarfe: Liste": ["user /api/v1/needs?limit=50", "user /api/v1/needs?limit=50&status=open"],
+    }
     audit_list = [
         "user /api/v1/audit-events?limit=50",
         "user /api/v1/audit-events?limit=50&action=member.update",
         f"user /api/v1/audit-events?limit=50&object_id={members[0]}",
     ]
-    partner_sync = []
-    for resource in ("members", "offers", "meetings", "measures", "organisations"):
-        partner_sync.append(f"partner /api/v1/partner/{resource}?limit=100")
+    partner_sync: dict[str, list[str]] = {}
+    for resource, title in PARTNER_RESOURCES.items():
+        paths = partner_sync.setdefault(f"Partner-Sync: {title}", [])
+        paths.append(f"partner /api/v1/partner/{resource}?limit=100")
         for years_ago in (1, 3, 6):
             since = (datetime.now(UTC) - timedelta(days=365 * years_ago)).strftime("%Y-%m-%dT%H:%M:%SZ")
-            partner_sync.append(f"partner /api/v1/partner/{resource}?limit=100&modified_since={since}")
+            paths.append(f"partner /api/v1/partner/{resource}?limit=100&modified_since={since}")
         page = httpx.get(
             f"{base}/api/v1/partner/{resource}?limit=100",
             headers={"Authorization": f"Bearer {auth['partner']}"},
@@ -249,23 +266,22 @@ def scenarios(base: str, auth: dict[str, str], calendar_token: str) -> list[Scen
         for _ in range(3):
             if not page.get("next_cursor"):
                 break
-            partner_sync.append(f"partner /api/v1/partner/{resource}?limit=100&cursor={page['next_cursor']}")
+            paths.append(f"partner /api/v1/partner/{resource}?limit=100&cursor={page['next_cursor']}")
             page = httpx.get(
                 f"{base}/api/v1/partner/{resource}",
                 params={"limit": 100, "cursor": page["next_cursor"]},
                 headers={"Authorization": f"Bearer {auth['partner']}"},
                 timeout=60,
             ).json()
-    oparl = [
-        f"anonymous /oparl/1.1/body/netzwerk/{name}{page}"
+    oparl = {
+        f"OParl: {name}": [f"anonymous /oparl/1.1/body/netzwerk/{name}{page}" for page in ("", "?page=2")]
         for name in ("meeting", "paper", "person", "organization", "agendaItem")
-        for page in ("", "?page=2")
-    ]
+    }
     coordinator = [
         Scenario("Mitglieder: Liste", "list", member_list),
         Scenario("Maßnahmen: Liste", "list", measure_list),
         Scenario("Sitzungen: Liste", "list", meeting_list),
-        Scenario("Weitere Listen", "list", other_lists),
+        *(Scenario(name, "list", paths) for name, paths in other_lists.items()),
         Scenario("Audit-Log: Liste", "list", audit_list),
         Scenario("Mitglied: Detail", "detail", each("/api/v1/members/{}", members)),
         Scenario("Maßnahme: Detail", "detail", each("/api/v1/measures/{}", measures)),
@@ -274,27 +290,21 @@ def scenarios(base: str, auth: dict[str, str], calendar_token: str) -> list[Scen
         Scenario("Vorlage: Detail", "detail", each("/api/v1/submissions/{}", submissions)),
         Scenario("Dashboard", "dashboard", ["user /api/v1/dashboard"]),
     ]
-    calendars = Scenario(
-        "Kalender-Feeds",
-        "calendar",
-        [
-            *each("/api/v1/calendars/bodies/{}.ics", [*groups[:4], steering]),
-            "anonymous /api/v1/public/calendars/network.ics",
-            f"anonymous /api/v1/calendars/private/{calendar_token}.ics",
-        ],
-    )
-    mix = Scenario(
-        "Mischung (alle oben)",
-        "mix",
-        [path for s in coordinator for path in s.paths] + partner_sync + calendars.paths + oparl,
-    )
-    return [
-        *coordinator,
-        Scenario("Partner-Sync", "sync", partner_sync),
-        calendars,
-        Scenario("OParl-Listen", "oparl", oparl),
-        mix,
+    others = [
+        *(Scenario(name, "sync", paths) for name, paths in partner_sync.items()),
+        Scenario(
+            "Kalender: Gremien", "calendar", each("/api/v1/calendars/bodies/{}.ics", [*groups[:4], steering])
+        ),
+        Scenario(
+            "Kalender: Netzwerk (öffentlich)", "calendar", ["anonymous /api/v1/public/calendars/network.ics"]
+        ),
+        Scenario(
+            "Kalender: persönlich", "calendar", [f"anonymous /api/v1/calendars/private/{calendar_token}.ics"]
+        ),
+        *(Scenario(name, "oparl", paths) for name, paths in oparl.items()),
     ]
+    everything = [path for scenario in coordinator + others for path in scenario.paths]
+    return [*coordinator, *others, Scenario("Mischung (alle oben)", "mix", everything)]
 
 
 def measure_sizes(base: str, auth: dict[str, str], found: list[Scenario]) -> None:
@@ -388,7 +398,7 @@ def run_size(size: str, args: argparse.Namespace) -> SizeResult:
                 )
                 result.measurements.append(measurement)
                 print(
-                    f"{size:>2} c={clients:<2} {scenario.name:<24} {measurement.rps:8.1f} req/s  p95 "
+                    f"{size:>2} c={clients:<2} {scenario.name:<32} {measurement.rps:8.1f} req/s  p95 "
                     f"{measurement.p95_ms:7.1f} ms  err {measurement.errors}  ratio {measurement.ratio:.2f}",
                     flush=True,
                 )
