@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
+from api.audit import schemas
 from tests.conftest import PASSWORD, Account, UserFactory
 
 
@@ -40,3 +42,29 @@ async def test_audit_log_lists_writes_logins_and_failures_newest_first(
         "/api/v1/audit-events", params={"since": "2999-01-01T00:00:00+00:00"}, headers=admin.headers
     )
     assert later.json()["items"] == []
+
+
+async def test_the_total_stops_counting_at_the_cap_and_says_so(
+    client: httpx.AsyncClient, admin: Account, make_user: UserFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A log of millions of rows is not counted through on every page; a filter still counts exactly."""
+    monkeypatch.setattr(schemas, "COUNT_UP_TO", 3)
+    member = await make_user("member", login=False)
+    for _ in range(4):
+        await client.post("/api/v1/auth/token", data={"username": member.email, "password": "falsch"})
+
+    everything = (await client.get("/api/v1/audit-events", params={"limit": 2}, headers=admin.headers)).json()
+    assert (everything["total"], everything["total_capped"], len(everything["items"])) == (3, True, 2)
+    beyond = await client.get("/api/v1/audit-events", params={"offset": 5}, headers=admin.headers)
+    assert beyond.json()["items"], "rows past the cap can still be paged to"
+
+    failures = (
+        await client.get(
+            "/api/v1/audit-events", params={"outcome": "failure", "limit": 2}, headers=admin.headers
+        )
+    ).json()
+    assert (failures["total"], failures["total_capped"]) == (3, True)
+    creations = (
+        await client.get("/api/v1/audit-events", params={"action": "user.create"}, headers=admin.headers)
+    ).json()
+    assert (creations["total"], creations["total_capped"]) == (len(creations["items"]), False)

@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.audit import schemas
 from api.core.pagination import ListParams, PageResult, fetch_page
 from api.models import AuditEvent
 
@@ -43,4 +44,5 @@ async def list_events(
         order_by=[AuditEvent.occurred_at.desc()],
         id_column=AuditEvent.id,
         updated_column=AuditEvent.occurred_at,
+        count_up_to=schemas.COUNT_UP_TO,
     )

@@ -84,6 +84,7 @@ class PageResult(Generic[RowT]):
     rows: list[RowT]
     tombstones: list[Tombstone]
     total: int
+    total_capped: bool = False
 
 
 async def fetch_page(
@@ -95,14 +96,24 @@ async def fetch_page(
     id_column: InstrumentedAttribute[uuid.UUID],
     updated_column: InstrumentedAttribute[datetime],
     deleted_column: InstrumentedAttribute[datetime | None] | None = None,
+    count_up_to: int | None = None,
 ) -> PageResult[RowT]:
-    """Run ``statement`` as one page. Ties are broken by id, so paging is stable."""
+    """Run ``statement`` as one page. Ties are broken by id, so paging is stable.
+
+    With ``count_up_to`` the total stops there (``total_capped``): counting a table of millions of
+    rows costs more than the page itself, and "more than 10,000" is all a reader needs."""
     if params.modified_since is not None:
         statement = statement.where(updated_column >= params.modified_since)
         order_by = [updated_column]
     elif deleted_column is not None:
         statement = statement.where(deleted_column.is_(None))
-    total = await session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+    counted = statement.order_by(None)
+    if count_up_to is not None:
+        counted = counted.limit(count_up_to + 1)
+    total = await session.scalar(select(func.count()).select_from(counted.subquery())) or 0
+    capped = count_up_to is not None and total > count_up_to
+    if capped:
+        total = count_up_to or 0
     rows = (
         await session.scalars(
             statement.order_by(*order_by, id_column).limit(params.limit).offset(params.offset)
@@ -116,7 +127,7 @@ async def fetch_page(
             tombstones.append(Tombstone(id=row.id, deleted_at=deleted_at))
         else:
             live.append(row)
-    return PageResult(rows=live, tombstones=tombstones, total=total or 0)
+    return PageResult(rows=live, tombstones=tombstones, total=total, total_capped=capped)
 
 
 def split_commas(values: object) -> object:

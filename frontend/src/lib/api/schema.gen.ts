@@ -3775,9 +3775,15 @@ export interface components {
             tombstones?: components["schemas"]["Tombstone"][];
             /**
              * Total
-             * @description Rows matching the filters, across all pages
+             * @description Rows matching the filters, across all pages; at most 10,000
              */
             total: number;
+            /**
+             * Total Capped
+             * @description More rows match than `total` says: the count stops at 10,000
+             * @default false
+             */
+            total_capped: boolean;
         };
         /** AuditEventRead */
         AuditEventRead: {
