@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import JSON, Date, ForeignKey, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.models.base import Base, ResourceMixin, SoftDeleteMixin
@@ -50,3 +50,8 @@ class Need(ResourceMixin, SoftDeleteMixin, Base):
     )
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)
     status_note: Mapped[str] = mapped_column(Text, default="")
+
+
+# The lists' sort orders (id breaks ties), so a page is an index range, not a sort of every row.
+Index("ix_offers_title_order", func.lower(Offer.title), Offer.id)
+Index("ix_needs_created_order", Need.created_at.desc(), Need.id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.models.base import Base, IdMixin, ResourceMixin, SoftDeleteMixin
@@ -87,6 +87,11 @@ class Directive(ResourceMixin, SoftDeleteMixin, Base):
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)
     completion_note: Mapped[str] = mapped_column(Text, default="")
     completed_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+# The lists' sort orders (id breaks ties), so a page is an index range, not a sort of every row.
+Index("ix_submissions_created_order", Submission.created_at.desc(), Submission.id)
+Index("ix_directives_due_order", Directive.due_on, Directive.created_at, Directive.id)
 
 
 class SentReminder(IdMixin, Base):
