@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import select
 
+from api.models import ConsentRecord, CurrentConsent
 from tests.conftest import Account, UserFactory, audit_events, link_member
 
 MEMBERS = "/api/v1/members"
@@ -165,3 +168,49 @@ async def test_members_give_and_withdraw_their_own_consent(
     coordinator_view = await client.get(f"{MEMBERS}/{member_id}/consents", headers=admin.headers)
     assert coordinator_view.json() == withdrawn.json()
     assert [e.actor_id for e in await audit_events(app, "consent.record")] == [account.user.id] * 2
+
+
+async def test_the_current_consent_follows_every_event_whatever_order_it_arrives_in(
+    client: httpx.AsyncClient, app: FastAPI, make_user: UserFactory
+) -> None:
+    """The directory reads ``current_consents``, which a database trigger keeps: an event written
+    straight to the table (an import, a repair) counts as much as one recorded through the API."""
+    coordinator, reader = await make_user("coordinator"), await make_user("member")
+    member_id = uuid.UUID(await _member(client, coordinator))
+    start = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+
+    async def event(purpose: str, action: str, minutes: int) -> None:
+        async with app.state.sessionmaker() as session, session.begin():
+            session.add(
+                ConsentRecord(
+                    member_id=member_id,
+                    purpose=purpose,
+                    action=action,
+                    text_version="2026-01",
+                    channel="paper",
+                    recorded_at=start + timedelta(minutes=minutes),
+                )
+            )
+
+    async def current() -> dict[str, str]:
+        async with app.state.sessionmaker() as session:
+            rows = await session.execute(
+                select(CurrentConsent.purpose, CurrentConsent.action).where(
+                    CurrentConsent.member_id == member_id
+                )
+            )
+            return dict(rows.all())
+
+    await event("directory_listing", "given", 10)
+    await event("directory_listing", "withdrawn", 5)  # older, arriving late: changes nothing
+    await event("photo", "given", 0)
+    await event("photo", "withdrawn", 0)  # the same instant: the withdrawal wins
+    await event("photo", "given", 0)
+    assert await current() == {"directory_listing": "given", "photo": "withdrawn"}
+    listed = await client.get(MEMBERS, headers=reader.headers)  # members see the directory only
+    assert str(member_id) in {item["id"] for item in listed.json()["items"]}
+
+    await event("directory_listing", "withdrawn", 20)
+    assert await current() == {"directory_listing": "withdrawn", "photo": "withdrawn"}
+    listed = await client.get(MEMBERS, headers=reader.headers)
+    assert str(member_id) not in {item["id"] for item in listed.json()["items"]}

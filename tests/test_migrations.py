@@ -42,6 +42,7 @@ EXPECTED_TABLES = {
     "bodies",
     "calendar_tokens",
     "consent_records",
+    "current_consents",
     "idempotency_records",
     "join_requests",
     "login_failures",

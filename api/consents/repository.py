@@ -6,32 +6,21 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 
-from sqlalchemy import ColumnElement, Select, exists, or_, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
-from api.models import ConsentRecord, Member
-
-
-def consenting_members(purpose: str) -> Select[uuid.UUID]:
-    """The ids of the members whose latest event for ``purpose`` is ``given`` (on a tie of times,
-    a withdrawal wins). A set, not a per-row lookup: PostgreSQL answers it with one anti-join and
-    then a hash lookup or semi-join per member, where a correlated subquery ran once per row."""
-    later = aliased(ConsentRecord)
-    superseded = exists().where(
-        later.member_id == ConsentRecord.member_id,
-        later.purpose == ConsentRecord.purpose,
-        later.recorded_at >= ConsentRecord.recorded_at,
-        or_(later.recorded_at > ConsentRecord.recorded_at, later.action != "given"),
-    )
-    return select(ConsentRecord.member_id).where(
-        ConsentRecord.purpose == purpose, ConsentRecord.action == "given", ~superseded
-    )
+from api.models import CurrentConsent, Member
 
 
 def consent_given(purpose: str) -> ColumnElement[bool]:
-    """A condition on ``Member``: the member's latest event for ``purpose`` is ``given``."""
-    return Member.id.in_(consenting_members(purpose))
+    """A condition on ``Member``: the member's latest event for ``purpose`` is ``given``. Read from
+    ``current_consents``: PostgreSQL hashes that set once for counts and long lists and looks up
+    its key for a page or a few ids."""
+    return Member.id.in_(
+        select(CurrentConsent.member_id).where(
+            CurrentConsent.purpose == purpose, CurrentConsent.action == "given"
+        )
+    )
 
 
 async def members_with_consent(

@@ -4,7 +4,7 @@ from api.models.audit import AuditEvent
 from api.models.base import Base
 from api.models.body import Body
 from api.models.concept import ConceptEdition, FieldOfAction, Goal, field_of_action_bodies
-from api.models.consent import ConsentRecord
+from api.models.consent import ConsentRecord, CurrentConsent
 from api.models.idempotency import IdempotencyRecord
 from api.models.joining import JoinRequest, RateLimitHit
 from api.models.measure import (
@@ -44,6 +44,7 @@ __all__ = [
     "CalendarToken",
     "ConceptEdition",
     "ConsentRecord",
+    "CurrentConsent",
     "Directive",
     "FieldOfAction",
     "Goal",

@@ -30,3 +30,18 @@ class ConsentRecord(IdMixin, Base):
     recorded_by_user_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), default=None
     )
+
+
+class CurrentConsent(Base):
+    """The latest event per member and purpose (on a tie of times, a withdrawal): what the directory,
+    partner and OParl queries read. Kept by a trigger on ``consent_records`` (migration 0012), so
+    no way of adding an event can leave it behind; the events stay the record of truth."""
+
+    __tablename__ = "current_consents"
+
+    member_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), primary_key=True
+    )
+    purpose: Mapped[str] = mapped_column(String(32), primary_key=True)
+    action: Mapped[str] = mapped_column(String(16))
+    recorded_at: Mapped[datetime] = mapped_column()
