@@ -26,12 +26,14 @@ import httpx
 import pytest
 from aiosmtpd.controller import Controller
 from alembic import command
+from argon2 import PasswordHasher
 from fastapi import FastAPI
 from pydantic import SecretStr
 from sqlalchemy import delete, event, select, text
 
 from api.bodies.service import seed_bodies
 from api.cli import alembic_config
+from api.core import security
 from api.core.config import Settings
 from api.core.db import create_engine
 from api.main import create_app
@@ -40,6 +42,29 @@ from api.users.schemas import Role, UserCreate
 from api.users.service import create_user
 
 PASSWORD = "correct horse battery staple"
+
+# Argon2 at the production cost (19 MiB, 2 passes: ~25 ms a hash or check on this machine) made
+# ~45 s of every run, which creates and logs in some 800 accounts. The tests check what is done with a
+# hash, not how much it costs, so they hash with the smallest parameters Argon2id allows; the test of
+# the production parameters asks for them with the `production_password_hashing` fixture.
+_PRODUCTION_HASHING = (security._hasher, security._DUMMY_HASH)
+_CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashing() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(security, "_hasher", _CHEAP_HASHER)
+        patch.setattr(security, "_DUMMY_HASH", _CHEAP_HASHER.hash(secrets.token_urlsafe(16)))
+        yield
+
+
+@pytest.fixture
+def production_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's own Argon2 parameters for one test (see `_cheap_password_hashing`)."""
+    hasher, dummy_hash = _PRODUCTION_HASHING
+    monkeypatch.setattr(security, "_hasher", hasher)
+    monkeypatch.setattr(security, "_DUMMY_HASH", dummy_hash)
 
 
 def _database_url(tmp_dir: Path) -> str:
@@ -134,9 +159,28 @@ async def _empty_tables(request: pytest.FixtureRequest) -> AsyncIterator[None]:
     if "app" not in request.fixturenames:
         return
     app: FastAPI = request.getfixturevalue("app")
-    async with app.state.engine.begin() as connection:
-        for table in reversed(Base.metadata.sorted_tables):
-            await connection.execute(delete(table))
+    await empty_tables(app)
+
+
+async def empty_tables(app: FastAPI) -> None:
+    """Deletes every row, children first, in one transaction.
+
+    All DELETEs go in one script, one round trip: one statement at a time took 14 ms (PostgreSQL)
+    and 23 ms (SQLite) after every test, the script 2 ms.
+    """
+    engine = app.state.engine
+    script = " ".join(
+        f"{delete(table).compile(dialect=engine.dialect)};" for table in reversed(Base.metadata.sorted_tables)
+    )
+    async with engine.connect() as connection:
+        driver = (await connection.get_raw_connection()).driver_connection
+        assert driver is not None
+        if engine.dialect.name == "sqlite":
+            # aiosqlite: executescript runs the whole script in one call on the database thread.
+            await driver.executescript(f"BEGIN IMMEDIATE; {script} COMMIT;")
+        else:
+            # asyncpg: a script without parameters goes as one simple query, which is one transaction.
+            await driver.execute(script)
 
 
 def make_client(app: FastAPI, address: str = "203.0.113.7") -> httpx.AsyncClient:

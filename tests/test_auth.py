@@ -432,7 +432,7 @@ async def test_failed_login_is_audited_without_the_password(
 
 
 async def test_login_upgrades_a_hash_made_with_older_parameters(
-    app: FastAPI, client: httpx.AsyncClient, make_user: UserFactory
+    app: FastAPI, client: httpx.AsyncClient, make_user: UserFactory, production_password_hashing: None
 ) -> None:
     from argon2 import PasswordHasher
 
