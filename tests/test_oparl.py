@@ -328,6 +328,20 @@ def test_the_redactor_finds_the_usual_ways_of_writing_a_name() -> None:
     assert Redactor([])("Anna Maria Schmidt") == "Anna Maria Schmidt"
 
 
+async def _withdraw_listing(client: httpx.AsyncClient, account: Account, member_id: uuid.UUID) -> None:
+    response = await client.post(
+        f"/api/v1/members/{member_id}/consents",
+        json={
+            "purpose": "directory_listing",
+            "action": "withdrawn",
+            "text_version": "2026-01",
+            "channel": "email",
+        },
+        headers=account.headers,
+    )
+    assert response.status_code == 201, response.text
+
+
 async def _steering(app: FastAPI) -> tuple[Body, list[Meeting]]:
     async with app.state.sessionmaker() as session:
         body = await session.scalar(select(Body).where(Body.kind == "steering_group"))
@@ -517,17 +531,7 @@ async def test_names_are_redacted_from_the_next_answer_after_a_withdrawal_or_a_d
     shown = await client.get(meeting_url)
     assert shown.json()["name"] == meeting.title  # both public: nothing to take out
 
-    response = await client.post(
-        f"/api/v1/members/{withdrawing.id}/consents",
-        json={
-            "purpose": "directory_listing",
-            "action": "withdrawn",
-            "text_version": "2026-01",
-            "channel": "email",
-        },
-        headers=coordinator.headers,
-    )
-    assert response.status_code == 201, response.text
+    await _withdraw_listing(client, coordinator, withdrawing.id)
     assert (await client.get(meeting_url)).json()["name"] == (
         f"Bericht von [Name entfernt] und Herrn {deleted.family_name}"
     )
@@ -568,17 +572,7 @@ async def test_a_member_without_public_consent_appears_nowhere(
         headers=admin.headers | {"If-Match": etag},
     )
     assert response.status_code == 200, response.text
-    response = await client.post(
-        f"/api/v1/members/{withdrawn.id}/consents",
-        json={
-            "purpose": "directory_listing",
-            "action": "withdrawn",
-            "text_version": "2026-01",
-            "channel": "email",
-        },
-        headers=coordinator.headers,
-    )
-    assert response.status_code == 201, response.text
+    await _withdraw_listing(client, coordinator, withdrawn.id)
     # Coordinators wrote their names into public texts: an agenda item, the minutes and a paper.
     _, meetings = await _steering(app)
     held = next(meeting for meeting in meetings if meeting.status == "minutes_approved")
